@@ -1,0 +1,57 @@
+// One error table (SPEC §4): code → HTTP status and default message. Domain code throws ApiError;
+// the route wrapper turns it into `{ ok: false, error, message, ...extra }`; the OpenAPI document
+// lists the same codes. Nothing else in the codebase decides an error status.
+
+export const errorTable = {
+  invalid_json: { status: 400, message: "The request body is not valid JSON.", fix: "Send a JSON object with Content-Type: application/json." },
+  validation_error: { status: 400, message: "One or more fields are invalid.", fix: "Fix every field listed in `details` and retry." },
+  invalid_idempotency_key: { status: 400, message: "idempotency_key must be 32–64 characters of base64url or hex.", fix: "Use a UUID, a SHA-256 hex digest of your order id, or a random 32-character token." },
+  currency_mismatch: { status: 400, message: "fiat_currency_code does not match the merchant's currency.", fix: "Send the amount in `expected_fiat_code`, or omit fiat_currency_code." },
+  merchant_onboarding_incomplete: { status: 400, message: "The merchant has not completed onboarding.", fix: "Send the merchant to their onboarding_url; retry once onboarding_status is complete." },
+  merchant_disabled: { status: 400, message: "The merchant is disabled.", fix: "Ask the partner or a JoPay admin to enable the merchant." },
+  expiry_not_allowed: { status: 400, message: "expiry_minutes is not one of the partner's allowed values.", fix: "Use one of `allowed_expiry_minutes`, or omit it for the default." },
+  unauthorized: { status: 401, message: "Missing, malformed, unknown, revoked or expired API key.", fix: "Send `Authorization: Bearer jo_live_…` (or jo_test_…) with an active key." },
+  insufficient_scope: { status: 403, message: "This API key lacks the scope this endpoint requires.", fix: "Use a key with `required_scope`, or create one in the partner console." },
+  test_mode_only: { status: 403, message: "This endpoint is only available with a jo_test_ key.", fix: "Call it with a test-mode key." },
+  not_found: { status: 404, message: "Not found.", fix: "Check the id; objects of other partners or the other mode are never visible." },
+  method_not_allowed: { status: 405, message: "Method not allowed.", fix: "See the API reference for the methods this path accepts." },
+  cannot_cancel: { status: 409, message: "The request can no longer be cancelled.", fix: "Only requests with status requested and proof_status none can be cancelled; see `request`." },
+  wallet_address_conflict: { status: 409, message: "This wallet address belongs to another merchant.", fix: "Wallets are unique across JoPay; use another address or omit wallet_address." },
+  proof_conflict: { status: 409, message: "This transaction is already the proof of another request.", fix: "Each transaction can pay one request; check the hash." },
+  request_not_payable: { status: 409, message: "The request does not accept a proof in its current state.", fix: "See `request` for its current state." },
+  payload_too_large: { status: 413, message: "The request body is larger than 64 KiB.", fix: "Send a smaller body." },
+  unsupported_media_type: { status: 415, message: "The request body must be JSON.", fix: "Send Content-Type: application/json." },
+  rate_limited: { status: 429, message: "Too many requests.", fix: "Wait `Retry-After` seconds; spread load or ask for a higher limit." },
+  internal_error: { status: 500, message: "Something went wrong on our side. It has been logged with the request id.", fix: "Retry later; contact support with the X-Request-Id." },
+  service_unavailable: { status: 503, message: "The service is temporarily unavailable.", fix: "Retry with backoff." },
+  fx_unavailable: { status: 503, message: "No fresh exchange rate is available for this currency.", fix: "Retry with backoff; see GET /api/v1/fx/rates." },
+} as const satisfies Record<string, { status: number; message: string; fix: string }>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export interface FieldIssue {
+  field: string;
+  issue: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly extra: Record<string, unknown>;
+  /** Extra response headers (e.g. Retry-After). */
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message?: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+    super(message ?? errorTable[code].message);
+    this.code = code;
+    this.status = errorTable[code].status;
+    this.extra = extra;
+    this.headers = headers;
+  }
+
+  body() {
+    return { ok: false as const, error: this.code, message: this.message, ...this.extra };
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

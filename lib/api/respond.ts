@@ -1,0 +1,50 @@
+// JSON responses with the headers every API response carries (SPEC §4).
+import { ZodError } from "zod";
+import { ApiError, type FieldIssue } from "./errors";
+import { log } from "@/lib/log";
+
+export function json(body: unknown, status: number, headers: Record<string, string>): Response {
+  return new Response(JSON.stringify(body, bigintReplacer), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
+  });
+}
+
+function bigintReplacer(_key: string, value: unknown) {
+  return typeof value === "bigint" ? value.toString() : value;
+}
+
+/** Every failing field, dotted (`metadata.order_id`), with zod's message. */
+export function zodDetails(err: ZodError): FieldIssue[] {
+  return err.issues.map((i) => ({
+    field: i.path.length ? i.path.map(String).join(".") : "(body)",
+    issue: i.message,
+  }));
+}
+
+export function validationError(err: ZodError, where: "body" | "query" = "body"): ApiError {
+  return new ApiError("validation_error", `Invalid ${where === "body" ? "request body" : "query parameters"}.`, {
+    details: zodDetails(err),
+  });
+}
+
+/** Maps anything thrown to a client-safe error; unexpected ones are logged with the request id. */
+export function toApiError(err: unknown, requestId: string): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ZodError) return validationError(err);
+  if (isDatabaseDown(err)) {
+    log.error("database unavailable", { requestId, error: String(err) });
+    return new ApiError("service_unavailable");
+  }
+  log.error("unhandled error", { requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  return new ApiError("internal_error");
+}
+
+function isDatabaseDown(err: unknown): boolean {
+  const text = err instanceof Error ? `${err.name} ${err.message}` : "";
+  return /ECONNREFUSED|Can't reach database|Connection terminated|too many clients|DatabaseNotReachable/i.test(text);
+}
+
+export function errorResponse(err: ApiError, headers: Record<string, string>): Response {
+  return json(err.body(), err.status, { ...headers, ...err.headers });
+}

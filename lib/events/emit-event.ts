@@ -1,0 +1,39 @@
+// The transactional outbox: an event row is written with the same transaction client as the state
+// change that causes it, so an event exists iff its change committed (SPEC §6, §7).
+import { type Tx, Prisma } from "@/lib/db";
+import { eventId } from "@/lib/ids";
+import type { EventType } from "./event-types";
+
+export interface EmitEventInput {
+  partnerId: string;
+  testMode: boolean;
+  type: EventType;
+  /** The same object the REST API returns for the subject (request or merchant), metadata included. */
+  data: Record<string, unknown>;
+  requestId?: string;
+  merchantId?: string;
+}
+
+export async function emitEvent(tx: Tx, input: EmitEventInput) {
+  const id = eventId();
+  const createdAt = new Date();
+  const payload = {
+    id,
+    type: input.type,
+    created_at: createdAt.toISOString(),
+    test_mode: input.testMode,
+    data: input.data,
+  };
+  return tx.event.create({
+    data: {
+      id,
+      partnerId: input.partnerId,
+      testMode: input.testMode,
+      type: input.type,
+      payload: payload as Prisma.InputJsonObject,
+      requestId: input.requestId,
+      merchantId: input.merchantId,
+      createdAt,
+    },
+  });
+}

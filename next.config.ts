@@ -1,0 +1,10 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // The worker loops, pg and the Prisma client run in Node; keep them out of the bundler.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@node-rs/argon2", "ioredis"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts", "worker/**/*.test.ts"],
+    globalSetup: ["test/setup/global-setup.ts"],
+    setupFiles: ["test/setup/env.ts"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // 2 cores: two files at a time keeps chain/DB-heavy suites from starving each other.
+    maxWorkers: 2,
+  },
+});

@@ -1,0 +1,77 @@
+// Runs background loops until stopped. Loops coordinate with other workers only through
+// PostgreSQL (FOR UPDATE SKIP LOCKED claims with leases, SPEC §3), never through memory, so any
+// number of these may run side by side. A loop that did work runs again at once; an idle loop
+// sleeps its interval.
+import { hostname } from "node:os";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+
+export interface LoopContext {
+  workerId: string;
+  signal: AbortSignal;
+}
+
+export interface Loop {
+  name: string;
+  /** Idle sleep between runs. */
+  intervalMs: number;
+  /** One pass; returns how many items it handled (0 = idle). */
+  run(ctx: LoopContext): Promise<number>;
+}
+
+export interface RunningWorker {
+  workerId: string;
+  stop(): Promise<void>;
+}
+
+export function startLoops(loops: Loop[], workerId = `${hostname()}:${process.pid}`): RunningWorker {
+  const controller = new AbortController();
+  const done = loops.map((loop) => runLoop(loop, { workerId, signal: controller.signal }));
+  return {
+    workerId,
+    async stop() {
+      controller.abort();
+      await Promise.allSettled(done);
+    },
+  };
+}
+
+async function runLoop(loop: Loop, ctx: LoopContext) {
+  let lastBeat = 0;
+  while (!ctx.signal.aborted) {
+    let handled = 0;
+    let error: string | null = null;
+    try {
+      handled = await loop.run(ctx);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+      log.error("worker loop failed", { loop: loop.name, error });
+    }
+    if (Date.now() - lastBeat > 5_000 || error) {
+      lastBeat = Date.now();
+      await heartbeat(ctx.workerId, loop.name, error);
+    }
+    if (handled === 0 || error) await sleep(loop.intervalMs, ctx.signal);
+  }
+}
+
+async function heartbeat(workerId: string, loop: string, lastError: string | null) {
+  await db.workerHeartbeat
+    .upsert({
+      where: { workerId_loop: { workerId, loop } },
+      create: { workerId, loop, lastRunAt: new Date(), lastError },
+      update: { lastRunAt: new Date(), lastError },
+    })
+    .catch(() => {});
+}
+
+export function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+}
