@@ -1,6 +1,15 @@
 // The loops a worker runs. Each capability adds its loop here; the logic lives in lib/.
+import { proofCheckLoop } from "@/lib/payments/check-proofs";
+import { transferWatchLoop } from "@/lib/payments/watch-transfers";
+import { expiryLoop } from "@/lib/requests/expire-requests";
+import { webhookDeliveryLoop } from "@/lib/webhooks/delivery-loop";
 import type { Loop } from "./run-loops";
 
 export function allLoops(): Loop[] {
-  return [];
+  return [
+    webhookDeliveryLoop(),
+    proofCheckLoop(),
+    transferWatchLoop(),
+    expiryLoop(),
+  ];
 }

@@ -19,6 +19,7 @@ export const errorTable = {
   wallet_address_conflict: { status: 409, message: "This wallet address belongs to another merchant.", fix: "Wallets are unique across JoPay; use another address or omit wallet_address." },
   proof_conflict: { status: 409, message: "This transaction is already the proof of another request.", fix: "Each transaction can pay one request; check the hash." },
   request_not_payable: { status: 409, message: "The request does not accept a proof in its current state.", fix: "See `request` for its current state." },
+  too_many_proofs: { status: 409, message: "The request already has the maximum number of proofs awaiting verification.", fix: "Wait until a pending proof is verified or rejected, then retry." },
   payload_too_large: { status: 413, message: "The request body is larger than 64 KiB.", fix: "Send a smaller body." },
   unsupported_media_type: { status: 415, message: "The request body must be JSON.", fix: "Send Content-Type: application/json." },
   rate_limited: { status: 429, message: "Too many requests.", fix: "Wait `Retry-After` seconds; spread load or ask for a higher limit." },

@@ -2,6 +2,7 @@
 // change that causes it, so an event exists iff its change committed (SPEC §6, §7).
 import { type Tx, Prisma } from "@/lib/db";
 import { eventId } from "@/lib/ids";
+import { publishEvent } from "@/lib/webhooks/publish";
 import type { EventType } from "./event-types";
 
 export interface EmitEventInput {
@@ -24,7 +25,7 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
     test_mode: input.testMode,
     data: input.data,
   };
-  return tx.event.create({
+  const event = await tx.event.create({
     data: {
       id,
       partnerId: input.partnerId,
@@ -34,6 +35,10 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
       requestId: input.requestId,
       merchantId: input.merchantId,
       createdAt,
+      // Deliveries are fanned out right here, in the same transaction (lib/webhooks/publish.ts).
+      dispatchedAt: createdAt,
     },
   });
+  await publishEvent(tx, event, createdAt);
+  return event;
 }

@@ -1,6 +1,8 @@
 // Merchants API shapes (seeds: merchants-api). The output schema is what every Merchants endpoint
 // and the merchant.* webhooks return; serialising through it means no column leaks by accident.
 import { z } from "zod";
+import { isCurrency } from "@/lib/fx/currencies";
+import { currencyCode, evmAddress, optionalText, paginationQuery } from "./common";
 
 export const merchantOutput = z.object({
   merchant_id: z.uuid(),
@@ -23,3 +25,40 @@ export const merchantOutput = z.object({
   onboarding_url: z.string().nullable(),
 });
 export type MerchantOutput = z.infer<typeof merchantOutput>;
+
+// ---- Inputs ----
+// Merchants API inputs (seeds: merchants-api "Request body", "Query parameters"; SPEC §5
+// onboarding_link). Every create field is optional; limits and formats are the seed's.
+
+export const createMerchantInput = z.strictObject({
+  email: z.email("must be an email address").max(254, "must be at most 254 characters").nullish(),
+  display_name: optionalText(120),
+  business_name: optionalText(120),
+  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code: two upper-case letters").nullish(),
+  phone: optionalText(32),
+  website: optionalText(200),
+  instagram: optionalText(200),
+  industry: optionalText(80),
+  display_currency: currencyCode.refine(isCurrency, "unsupported currency").nullish(),
+  account_type: z.enum(["consumer", "business"]).default("consumer"),
+  wallet_address: evmAddress.nullish().describe("0x + 40 hex chars; stored lower-cased. Makes create idempotent."),
+});
+export type CreateMerchantInput = z.output<typeof createMerchantInput>;
+
+const bool = z.enum(["true", "false"]).transform((v) => v === "true");
+
+export const listMerchantsQuery = z.object({
+  onboarding_status: z.enum(["complete", "incomplete"]).optional(),
+  disabled: bool.optional(),
+  ...paginationQuery,
+});
+export type ListMerchantsQuery = z.output<typeof listMerchantsQuery>;
+
+export const onboardingLinkInput = z.strictObject({
+  return_url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2000, "must be at most 2000 characters")
+    .nullish()
+    .describe("Where to send the merchant when onboarding is done."),
+});
+export type OnboardingLinkInput = z.output<typeof onboardingLinkInput>;

@@ -2,6 +2,7 @@
 // (mode, payment mode, chain, FX snapshot, latest proof). Every Requests endpoint and every
 // payment.* / request.* webhook returns exactly this object.
 import { z } from "zod";
+import { currencyCode, isoDateFilter, optionalText, paginationQuery } from "./common";
 
 export const proofOutput = z.object({
   tx_hash: z.string(),
@@ -46,3 +47,60 @@ export const requestOutput = z.object({
   proof: proofOutput.nullable(),
 });
 export type RequestOutput = z.infer<typeof requestOutput>;
+
+// ---- Inputs ----
+// Requests API inputs (seeds: requests-api "Request body", "Query parameters"). Limits are the
+// seed's; idempotency_key's format is checked by the domain so that it can answer with its own
+// code (400 invalid_idempotency_key) rather than validation_error.
+
+export const MAX_FIAT_AMOUNT_INT = 2_147_483_647;
+export const INVOICE_DEFAULT_EXPIRY_MINUTES = 10_080;
+
+export const metadataInput = z
+  .record(
+    z.string().min(1, "keys must not be empty").max(40, "keys must be at most 40 characters"),
+    z.string().max(500, "values must be at most 500 characters"),
+  )
+  .refine((m) => Object.keys(m).length <= 20, "at most 20 keys")
+  .describe("String key/value pairs: max 20 keys, 40 chars per key, 500 chars per value.");
+
+export const createRequestInput = z
+  .strictObject({
+    merchant_id: z.uuid("must be a UUID"),
+    fiat_amount_int: z
+      .number("must be an integer")
+      .int("must be an integer")
+      .positive("must be positive")
+      .max(MAX_FIAT_AMOUNT_INT, `must be at most ${MAX_FIAT_AMOUNT_INT}`)
+      .describe("Minor units of the merchant's currency (cents, paise, whole yen)."),
+    fiat_currency_code: currencyCode.nullish().describe("Assertion, not an override: 400 currency_mismatch if it differs."),
+    memo: optionalText(500),
+    idempotency_key: z.string().nullish().describe("32–64 chars, base64url or hex. Scoped to (partner, merchant, key)."),
+    metadata: metadataInput.nullish(),
+    payment_mode: z.enum(["pos", "invoice"]).default("pos"),
+    customer_name: optionalText(200),
+    customer_email: z.email("must be an email address").max(254, "must be at most 254 characters").nullish(),
+    customer_phone: optionalText(50),
+    expiry_minutes: z.number("must be an integer").int("must be an integer").positive("must be positive").nullish(),
+  })
+  .superRefine((v, ctx) => {
+    // seeds: "Invoice mode requires customer_name"
+    if (v.payment_mode === "invoice" && !v.customer_name?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["customer_name"], message: "is required when payment_mode is invoice" });
+    }
+  });
+export type CreateRequestInput = z.output<typeof createRequestInput>;
+/** What callers of createRequest pass (defaults not yet applied). */
+export type CreateRequestFields = z.input<typeof createRequestInput>;
+
+export const listRequestsQuery = z.object({
+  status: z.enum(["requested", "opened", "expired", "voided"]).optional(),
+  proof_status: z.enum(["none", "attached", "verified"]).optional(),
+  merchant_id: z.uuid("must be a UUID").optional(),
+  since: isoDateFilter.optional().describe("created_at >= since"),
+  until: isoDateFilter.optional().describe("created_at < until"),
+  ...paginationQuery,
+});
+export type ListRequestsQuery = z.output<typeof listRequestsQuery>;
+
+export const cancelRequestInput = z.strictObject({}).describe("No body fields.");

@@ -1,7 +1,11 @@
-// Pid lock file for the embedded database's data dir. PGlite itself takes no lock, and two
-// processes writing one data dir corrupt it, so this is the only thing standing between them.
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+// Ownership files in the embedded database's data dir. `.lock` (our pid) matters most: PGlite
+// takes no lock itself, and two processes writing one data dir corrupt it. `server.json` only
+// advertises the port of the running server.
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+
+/** Exit status of server.ts when another live process owns the data dir. */
+export const EXIT_LOCK_HELD = 3;
 
 export class LockHeldError extends Error {
   constructor(
@@ -47,6 +51,30 @@ export function acquireLock(dataDir: string): void {
 export function releaseLock(dataDir: string): void {
   const file = lockPath(dataDir);
   if (readOwner(file) === process.pid) rmSync(file, { force: true });
+}
+
+/** `<dataDir>/server.json`: how other processes (CLI, scripts) find a running server's port. */
+export function serverInfoPath(dataDir: string): string {
+  return join(dataDir, "server.json");
+}
+
+export function writeServerInfo(dataDir: string, port: number): void {
+  const file = serverInfoPath(dataDir);
+  // Write then rename, so a reader never sees a half-written file.
+  writeFileSync(`${file}.${process.pid}.tmp`, `${JSON.stringify({ pid: process.pid, port })}\n`);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+}
+
+export function removeServerInfo(dataDir: string): void {
+  const file = serverInfoPath(dataDir);
+  try {
+    const info: unknown = JSON.parse(readFileSync(file, "utf8"));
+    if (typeof info === "object" && info !== null && "pid" in info && info.pid === process.pid) {
+      rmSync(file, { force: true });
+    }
+  } catch {
+    // Missing or unreadable: nothing of ours to remove.
+  }
 }
 
 function readOwner(file: string): number | undefined {

@@ -4,19 +4,26 @@
 //
 //   node --import tsx scripts/embedded-db/server.ts --data-dir .data/pglite [--port 0]
 //
-// Prints exactly one `{"ready":true,"port":N}` line on stdout once it accepts connections.
+// Prints exactly one `{"ready":true,"port":N}` line on stdout once it accepts connections, and
+// writes the same port to `<dataDir>/server.json` so other processes can join the running server.
+// Exit codes: 0 after SIGINT/SIGTERM, 1 start/stop failure, 2 bad arguments, EXIT_LOCK_HELD.
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { acquireLock, LockHeldError, releaseLock } from "./lock";
+import {
+  acquireLock,
+  EXIT_LOCK_HELD,
+  LockHeldError,
+  releaseLock,
+  removeServerInfo,
+  writeServerInfo,
+} from "./lock";
+import { pipelineAffinity } from "./pipeline-affinity";
 
-/** Exit status when another live process owns the data dir, so launchers can tell it apart. */
-export const EXIT_LOCK_HELD = 3;
-
-// Connections beyond this are closed by pglite-socket (not queued), so keep it well above any
-// pool size the app and its scripts use together.
+// pglite-socket closes connections beyond this limit instead of queueing them, so keep it well
+// above the pool sizes of everything that may connect at once (app, workers, scripts).
 const DEFAULT_MAX_CONNECTIONS = 100;
 
 const { values } = parseArgs({
@@ -48,47 +55,56 @@ let db: PGlite | undefined;
 let server: PGLiteSocketServer | undefined;
 let stopping: Promise<void> | undefined;
 
+const started = start();
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+// launch.ts spawns us with an IPC channel: it closes however the parent dies (even SIGKILL),
+// which is the only reliable way not to outlive it and leave the data dir locked.
+if (process.connected) process.on("disconnect", () => void shutdown(0));
+
+await started;
+
+async function start(): Promise<void> {
+  try {
+    db = await PGlite.create(dataDir);
+    server = new PGLiteSocketServer({
+      db: pipelineAffinity(db),
+      host: "127.0.0.1",
+      port,
+      maxConnections,
+    });
+    await server.start();
+    // getServerConn() is "host:port" once listening; with port 0 it carries the OS-chosen port.
+    const listening = Number(server.getServerConn().split(":").pop());
+    writeServerInfo(dataDir, listening);
+    process.stdout.write(`${JSON.stringify({ ready: true, port: listening })}\n`);
+  } catch (err) {
+    console.error(`embedded-db: failed to start on ${dataDir}:`, err);
+    await shutdown(1);
+  }
+}
+
 function shutdown(code: number): Promise<void> {
   stopping ??= (async () => {
+    // Never interrupt PGlite.create(): killing a first-run initdb leaves a half-made data dir.
+    if (code === 0) await started;
     try {
       await server?.stop();
-      // close() checkpoints and shuts Postgres down cleanly; skipping it means WAL replay on the
-      // next start (and a lost tail if the OS had not flushed yet).
+      // close() checkpoints and shuts Postgres down cleanly; without it the next start has to
+      // replay the WAL.
       if (db && !db.closed) await db.close();
     } catch (err) {
       console.error("embedded-db: error during shutdown:", err);
-      code = code || 1;
+      code ||= 1;
     } finally {
+      removeServerInfo(dataDir);
       releaseLock(dataDir);
       process.exit(code);
     }
   })();
   return stopping;
 }
-
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
-// Spawned with an IPC channel by launch.ts: it closes however the parent dies (even SIGKILL),
-// which is the only reliable way to not outlive it and keep the data dir locked.
-if (process.connected) process.on("disconnect", () => void shutdown(0));
-
-try {
-  db = await PGlite.create(dataDir);
-  server = new PGLiteSocketServer({
-    db,
-    host: "127.0.0.1",
-    port,
-    maxConnections,
-  });
-  await server.start();
-} catch (err) {
-  console.error(`embedded-db: failed to start on ${dataDir}:`, err);
-  await shutdown(1);
-}
-
-// getServerConn() is "host:port" once listening; with port 0 it carries the OS-chosen port.
-const listening = Number(server?.getServerConn().split(":").pop());
-process.stdout.write(`${JSON.stringify({ ready: true, port: listening })}\n`);
 
 function fail(message: string, code = 2): never {
   console.error(`embedded-db: ${message}`);

@@ -4,6 +4,7 @@
 // wrapper relies on a postinstall step that did not run here, and going through it would add a
 // node process between us and anvil (signals for stop()/state dumps would have to be relayed).
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -35,14 +36,14 @@ export interface StartAnvilOptions {
   port?: number;
   /** Seconds between blocks (fractions allowed, e.g. 0.5). Default: automine (a block per tx). */
   blockTime?: number;
-  /** Default true: run anvil with --silent. false: anvil's logs go to our stdout/stderr. */
+  /** Default true: anvil's output is discarded. false: it is copied to our stdout/stderr. */
   quiet?: boolean;
   /**
    * anvil --state <path>: load the chain from this file if it exists and dump it there when anvil
    * exits gracefully (stop() sends SIGTERM, which triggers the dump; SIGKILL would lose it).
    */
   stateFile?: string;
-  /** How long to wait for the RPC to answer. Default 15 000 ms. */
+  /** How long to wait for anvil to listen and answer eth_chainId. Default 15 000 ms. */
   startTimeoutMs?: number;
 }
 
@@ -99,6 +100,17 @@ function track(child: ChildProcess): void {
   }
 }
 
+/**
+ * The 'exit' hook does not run when we die from a signal -- and that is how Vitest ends its fork
+ * workers, which leaked anvils in practice. util-linux `setpriv --pdeathsig` makes the kernel
+ * send anvil SIGTERM (state still gets dumped) when we die, however we die; it execs anvil, so
+ * the pid is anvil's own. Without setpriv (non-Debian images) we fall back to the 'exit' hook.
+ */
+function withParentDeathSignal(binary: string, args: string[]): [string, string[]] {
+  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
+  return setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", binary, ...args]] : [binary, args];
+}
+
 class AnvilExitedError extends Error {
   constructor(
     message: string,
@@ -125,12 +137,14 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilIns
 
 async function startOnPort(port: number, opts: StartAnvilOptions): Promise<AnvilInstance> {
   const quiet = opts.quiet ?? true;
+  // No --silent: we need anvil's "Listening on host:port" line (see below), which --silent and
+  // --quiet suppress. In quiet mode its stdout is read and discarded instead.
   const args = ["--host", "127.0.0.1", "--port", String(port), "--chain-id", String(ANVIL_CHAIN_ID)];
-  if (quiet) args.push("--silent");
   if (opts.blockTime !== undefined) args.push("--block-time", String(opts.blockTime));
   if (opts.stateFile !== undefined) args.push("--state", opts.stateFile);
 
-  const child = spawn(anvilBinaryPath(), args, { stdio: ["ignore", quiet ? "ignore" : "inherit", "pipe"] });
+  const [command, commandArgs] = withParentDeathSignal(anvilBinaryPath(), args);
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });
   track(child);
 
   // Keep the tail of stderr for error messages (anvil reports bind failures etc. there).
@@ -139,6 +153,26 @@ async function startOnPort(port: number, opts: StartAnvilOptions): Promise<Anvil
   child.stderr?.on("data", (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_KEEP_BYTES);
     if (!quiet) process.stderr.write(chunk);
+  });
+
+  // Readiness = anvil printed that *it* bound our port. Polling the RPC alone is not enough: if
+  // the port is already taken by another anvil, that one answers eth_chainId while ours is still
+  // failing to bind, and we'd hand out someone else's node. stdout must be drained for the
+  // child's whole life either way, or anvil blocks once the pipe buffer fills.
+  const marker = `Listening on 127.0.0.1:${port}`;
+  let stdoutTail = "";
+  let markerSeen = false;
+  let onListening: () => void = () => {};
+  const listening = new Promise<void>((resolve) => (onListening = resolve));
+  child.stdout?.setEncoding("utf8");
+  child.stdout?.on("data", (chunk: string) => {
+    if (!quiet) process.stdout.write(chunk);
+    if (markerSeen) return;
+    stdoutTail = (stdoutTail + chunk).slice(-1024);
+    if (stdoutTail.includes(marker)) {
+      markerSeen = true;
+      onListening();
+    }
   });
 
   // 'close' rather than 'exit': it fires after stderr is drained, so error messages are complete.
@@ -167,9 +201,22 @@ async function startOnPort(port: number, opts: StartAnvilOptions): Promise<Anvil
 
   const rpcUrl = `http://127.0.0.1:${port}`;
   const timeoutMs = opts.startTimeoutMs ?? 15_000;
+  const deadline = Date.now() + timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
   try {
+    // Promise.race subscribes to every branch, so the losers settling later is not an unhandled
+    // rejection.
     const chainId = await Promise.race([
-      waitForChainId(rpcUrl, timeoutMs, () => exited),
+      listening.then(() => waitForChainId(rpcUrl, deadline, () => exited)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => {
+            const stage = markerSeen ? "listening, but eth_chainId got no answer" : "it never reported listening";
+            reject(new Error(`anvil at ${rpcUrl} not ready within ${timeoutMs} ms (${stage})`));
+          },
+          timeoutMs,
+        );
+      }),
       exitPromise.then(({ code, signal }) => {
         throw new AnvilExitedError(
           `anvil exited during startup (code ${code}, signal ${signal}): ${stderr.trim() || "(no stderr)"}`,
@@ -188,12 +235,13 @@ async function startOnPort(port: number, opts: StartAnvilOptions): Promise<Anvil
     if (err instanceof AnvilExitedError) throw err;
     const msg = err instanceof Error ? err.message : String(err);
     throw new Error(`${msg}${stderr.trim() ? `\nanvil stderr: ${stderr.trim()}` : ""}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-/** Polls eth_chainId until the node answers; anvil binds its port ~0.1 s after spawn. */
-async function waitForChainId(rpcUrl: string, timeoutMs: number, gaveUp: () => boolean): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
+/** Polls eth_chainId until the node answers (normally at once: it already reported listening). */
+async function waitForChainId(rpcUrl: string, deadline: number, gaveUp: () => boolean): Promise<number> {
   let lastError: unknown;
   while (Date.now() < deadline && !gaveUp()) {
     try {
@@ -204,7 +252,7 @@ async function waitForChainId(rpcUrl: string, timeoutMs: number, gaveUp: () => b
     }
   }
   const reason = lastError instanceof Error ? lastError.message : String(lastError);
-  throw new Error(`anvil at ${rpcUrl} did not answer eth_chainId within ${timeoutMs} ms (last error: ${reason})`);
+  throw new Error(`anvil at ${rpcUrl} did not answer eth_chainId in time (last error: ${reason})`);
 }
 
 /** Minimal JSON-RPC call; used before viem clients exist and to keep this file viem-free at runtime. */

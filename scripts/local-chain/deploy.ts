@@ -11,7 +11,6 @@ import {
   getAddress,
   http,
   parseAbi,
-  parseUnits,
   type Address,
   type Hash,
   type PublicClient,
@@ -34,8 +33,7 @@ export const testForwarderAbi = parseAbi([
 ]);
 
 /** 1,000,000 USDC in micro-units (6 decimals): what startLocalChain gives each funded account. */
-// (No bigint literal: Next's default tsconfig targets ES2017, where `123n` does not compile.)
-export const DEFAULT_FUND_MICRO = parseUnits("1000000", 6);
+export const DEFAULT_FUND_MICRO = 1_000_000_000_000n;
 /** startLocalChain funds anvil accounts 0..FUNDED_ACCOUNTS-1. */
 export const DEFAULT_FUNDED_ACCOUNTS = 5;
 

@@ -1,8 +1,11 @@
 // Integration tests for the local chain tooling: real anvil, real solc output, no DB.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createWalletClient,
@@ -106,7 +109,7 @@ describe("startLocalChain", () => {
   it("funds accounts 0..4 with 1,000,000 USDC and nobody else", async () => {
     expect(DEFAULT_FUND_MICRO).toBe(usdc("1000000"));
     for (const who of ANVIL_DEFAULT_ACCOUNTS.slice(0, 5)) expect(await balanceOf(who)).toBe(DEFAULT_FUND_MICRO);
-    expect(await balanceOf(acct5)).toBe(BigInt(0));
+    expect(await balanceOf(acct5)).toBe(0n);
   });
 
   it("mintUsdc mints the exact amount", async () => {
@@ -202,7 +205,7 @@ describe("startLocalChain", () => {
         args: [chain.usdcAddress, acct7, usdc("5")],
         account: acct2,
         chain: undefined,
-        gas: BigInt(200_000), // explicit gas: estimation would refuse a reverting call
+        gas: 200_000n, // explicit gas: estimation would refuse a reverting call
       });
       const receipt = await receiptOf(hash);
       expect(receipt.status).toBe("reverted");
@@ -294,6 +297,29 @@ describe("startAnvil", () => {
       await expect(startAnvil({ port: first.port })).rejects.toThrow(/anvil exited during startup.*in use/i);
     } finally {
       await first.stop();
+    }
+  }, CHAIN_TIMEOUT);
+
+  it("anvil dies with its parent, even when the parent is SIGKILLed", async () => {
+    const anvilModule = fileURLToPath(new URL("./anvil.ts", import.meta.url));
+    const script = `import { startAnvil } from ${JSON.stringify(anvilModule)};
+      const a = await startAnvil();
+      console.log(JSON.stringify({ port: a.port }));
+      setInterval(() => {}, 1000);`;
+    const parent = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    try {
+      const [line] = (await once(parent.stdout, "data")) as [Buffer];
+      const { port } = JSON.parse(line.toString()) as { port: number };
+      expect(await canBind(port)).toBe(false);
+      parent.kill("SIGKILL");
+      await once(parent, "exit");
+      const deadline = Date.now() + 5_000;
+      while (!(await canBind(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(await canBind(port)).toBe(true);
+    } finally {
+      parent.kill("SIGKILL");
     }
   }, CHAIN_TIMEOUT);
 

@@ -1,0 +1,168 @@
+import { C, Code, H2, Page, Table } from "../_components/doc";
+
+export const metadata = { title: "Webhooks — JoPay docs" };
+
+export default function WebhooksDocs() {
+  return (
+    <Page
+      title="Webhooks"
+      lead="JoPay tells your server when something happens to a payment request or a merchant, with signed HTTPS POSTs that follow the Standard Webhooks specification."
+    >
+      <H2 id="endpoints">Register an endpoint</H2>
+      <Code>{`
+curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
+  -H "Authorization: Bearer jo_live_xxx" -H "Content-Type: application/json" \\
+  -d '{"url": "https://your.app/webhooks/jopay", "events": ["payment.proof_verified"]}'
+`}</Code>
+      <p>
+        Scope <C>webhooks:write</C>. The response (status 201) contains <C>secret</C> (<C>whsec_…</C>): store it now, it is
+        never shown again. Omit <C>events</C> (or send <C>[]</C>) to receive every type, including types added later.
+        Endpoints belong to the key&apos;s mode: a <C>jo_test_</C> key registers endpoints that receive only test-mode events.
+      </p>
+      <p>
+        The URL must be <C>https</C> and its host must resolve to public addresses only; JoPay checks this when you register
+        it and again on every connection, and never follows redirects. Manage endpoints with{" "}
+        <C>GET /api/v1/webhook_endpoints</C>, <C>GET</C>/<C>PATCH</C>/<C>DELETE /api/v1/webhook_endpoints/:id</C> (change{" "}
+        <C>url</C>, <C>description</C>, <C>events</C>, or <C>disabled</C>).
+      </p>
+
+      <H2 id="events">Events</H2>
+      <Table
+        head={["Type", "When", "data"]}
+        rows={[
+          [<C key="a">payment.proof_attached</C>, "A transaction hash was attached to a request (by you, the customer, or JoPay's watcher).", "request"],
+          [<C key="b">payment.proof_verified</C>, "The transfer is confirmed on-chain and covers the amount. Fulfil the order on this one.", "request"],
+          [<C key="c">payment.proof_rejected</C>, "The attached transaction does not pay the request (e.g. underpaid); proof_status is back to none.", "request"],
+          [<C key="d">request.expired</C>, "The request passed expires_at without a proof.", "request"],
+          [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
+          [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
+        ]}
+      />
+
+      <H2 id="payload">Payload</H2>
+      <p>
+        Every delivery is a <C>POST</C> with <C>Content-Type: application/json</C>. <C>data</C> is exactly the object the REST
+        API returns for the request or merchant — <C>metadata</C> included, so you can match <C>data.metadata.order_id</C>{" "}
+        to your order without a mapping table.
+      </p>
+      <Code>{`
+POST /webhooks/jopay HTTP/1.1
+webhook-id: evt_0193a8c4e2b07c3f9d1e5a7b2c4d6e8f
+webhook-timestamp: 1795000000
+webhook-signature: v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+content-type: application/json
+
+{
+  "id": "evt_0193a8c4e2b07c3f9d1e5a7b2c4d6e8f",
+  "type": "payment.proof_verified",
+  "created_at": "2026-11-21T10:15:02.114Z",
+  "test_mode": false,
+  "data": {
+    "request_id": "0193a8c1-…",
+    "status": "opened",
+    "proof_status": "verified",
+    "tx_hash": "0x…",
+    "amount": { "fiat_int": 2500, "fiat_code": "EUR", "usdc_micro": "27500000" },
+    "metadata": { "order_id": "ORD-12345" },
+    "…": "the rest of the request object"
+  }
+}
+`}</Code>
+
+      <H2 id="verify">Verify the signature</H2>
+      <p>
+        <C>webhook-signature</C> is <C>v1,</C> followed by the base64 HMAC-SHA256 of <C>{"{webhook-id}.{webhook-timestamp}.{raw body}"}</C>,
+        keyed with the base64-decoded part of your secret after <C>whsec_</C>. Verify against the <strong>raw bytes</strong>{" "}
+        of the body, before any JSON parsing. The Standard Webhooks libraries do all of this, including rejecting timestamps
+        more than 5 minutes away (replays). Node example with the <C>standardwebhooks</C> npm package:
+      </p>
+      <Code>{`
+import express from "express";
+import { Webhook } from "standardwebhooks";
+
+const wh = new Webhook(process.env.JOPAY_WEBHOOK_SECRET); // "whsec_…"
+const app = express();
+
+app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (req, res) => {
+  let event;
+  try {
+    event = wh.verify(req.body, req.headers); // throws on a bad signature or an old timestamp
+  } catch {
+    return res.status(400).send("invalid signature");
+  }
+  if (await alreadyProcessed(event.id)) return res.status(200).send("duplicate"); // webhook-id === event.id
+  if (event.type === "payment.proof_verified") {
+    await markOrderPaid(event.data.metadata.order_id, event.data.request_id);
+  }
+  await rememberProcessed(event.id);
+  res.status(200).send("ok");
+});
+`}</Code>
+      <p>
+        Libraries for other languages (Python, Go, Ruby, PHP, Java, …) are listed at{" "}
+        <a className="text-blue-700 underline" href="https://www.standardwebhooks.com/">standardwebhooks.com</a>.
+      </p>
+
+      <H2 id="retries">Delivery and retries</H2>
+      <p>
+        A delivery succeeds when your endpoint answers with a <C>2xx</C> status within 15 seconds. Anything else — a
+        <C>3xx</C> (redirects are not followed), <C>4xx</C>, <C>5xx</C>, a timeout or a connection error — is retried after
+        these waits, each jittered by ±10 %:
+      </p>
+      <Table
+        head={["Attempt", "1", "2", "3", "4", "5", "6", "7", "8"]}
+        rows={[["Wait before it", "none", "5 s", "5 min", "30 min", "2 h", "5 h", "10 h", "10 h"]]}
+      />
+      <p>
+        After the eighth failed attempt (about 28 hours) the delivery is marked <C>failed</C>. Answer <C>410 Gone</C> to tell
+        JoPay to stop: the endpoint is disabled at once. An endpoint whose deliveries have all failed for 5 days is disabled
+        too, and you get a notice in the partner console. Re-enable with <C>PATCH</C> <C>{`{"disabled": false}`}</C>.
+      </p>
+      <p>
+        Respond quickly (queue the work and answer <C>200</C>) — a slow endpoint only slows its own deliveries, but every
+        attempt that exceeds 15 s counts as a failure.
+      </p>
+
+      <H2 id="idempotency">Handle duplicates and ordering</H2>
+      <p>
+        Delivery is <strong>at least once</strong> and <strong>unordered</strong>. The same event can arrive more than once
+        (a retry after a timeout, a redelivery, a JoPay worker restarting mid-delivery); it always carries the same{" "}
+        <C>webhook-id</C>, which equals the event&apos;s <C>id</C>. Record the ids you have processed and ignore repeats.
+        Events can arrive out of order; <C>data</C> is the object&apos;s state when the event happened, so when order matters
+        compare <C>created_at</C> or fetch the current state with <C>GET /api/v1/requests/:id</C>.
+      </p>
+
+      <H2 id="log">Event log and redelivery</H2>
+      <p>
+        <C>GET /api/v1/events?type=payment.proof_verified&amp;since=2026-11-01&amp;limit=50&amp;offset=0</C> lists your events
+        (newest first, with <C>has_more</C>); <C>GET /api/v1/events/:id</C> shows one with every delivery attempt — status
+        code, latency, the first 1 KiB of your response, and the error. Scope <C>webhooks:read</C>.
+      </p>
+      <Code>{`
+curl -X POST https://<partner-slug>.jopay.app/api/v1/events/evt_…/redeliver \\
+  -H "Authorization: Bearer jo_live_xxx"
+`}</Code>
+      <p>
+        Redelivery (scope <C>webhooks:write</C>) queues the event again for every enabled endpoint subscribed to its type —
+        or only <C>{`{"webhook_endpoint_id": "…"}`}</C> — with the <strong>same</strong> <C>webhook-id</C> and a fresh retry
+        schedule, so your duplicate check still recognises it.
+      </p>
+
+      <H2 id="rotation">Rotate the secret</H2>
+      <p>
+        <C>POST /api/v1/webhook_endpoints/:id/rotate_secret</C> returns a new secret (shown once). For the next 24 hours
+        every delivery is signed with both the new and the old secret (two space-separated <C>v1,</C> signatures), so you
+        can deploy the new secret without failed verifications. <C>previous_secret_expires_at</C> on the endpoint shows
+        when the old one stops signing.
+      </p>
+
+      <H2 id="testing">Testing locally</H2>
+      <p>
+        Use a <C>jo_test_</C> key: test-mode requests emit the same events to your test-mode endpoints, and{" "}
+        <C>POST /api/v1/requests/:id/simulate_payment</C> drives a request through a simulated payment. When you run JoPay
+        yourself, <C>JOPAY_ALLOW_PRIVATE_WEBHOOKS=1</C> allows <C>http</C> and local addresses such as{" "}
+        <C>http://localhost:4000/webhooks</C>; cloud metadata addresses stay refused.
+      </p>
+    </Page>
+  );
+}

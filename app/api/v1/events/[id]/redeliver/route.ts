@@ -1,0 +1,12 @@
+/** Tenant + mode: redeliverEvent looks the event (and any named endpoint) up within the key's partner and mode. */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { redeliverEventInput } from "@/lib/schemas/event";
+import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
+import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
+
+// POST /api/v1/events/:id/redeliver — queue the event again, same webhook-id, fresh retry schedule
+export const POST = withApiKey({
+  scope: "webhooks:write",
+  body: redeliverEventInput,
+  handler: async ({ ctx, params, body }) => serializeEventDetail(await redeliverEvent(ctx, params.id, body)),
+});

@@ -1,0 +1,10 @@
+/** Tenant + mode: findEventOrNotFound makes other partners' and modes' event ids a plain 404. */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { findEventOrNotFound } from "@/lib/webhooks/find-event";
+import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
+
+// GET /api/v1/events/:id — one event with its deliveries and every attempt
+export const GET = withApiKey({
+  scope: "webhooks:read",
+  handler: async ({ ctx, params }) => serializeEventDetail(await findEventOrNotFound(ctx, params.id)),
+});

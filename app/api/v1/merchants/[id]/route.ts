@@ -1,0 +1,10 @@
+/** Tenant + mode: findMerchantOrNotFound makes other partners' and modes' ids a plain 404. */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { presentMerchant } from "@/lib/merchants/present-merchants";
+
+// GET /api/v1/merchants/:id — one merchant
+export const GET = withApiKey({
+  scope: "merchants:read",
+  handler: async ({ ctx, params }) => presentMerchant(ctx.partner.slug, await findMerchantOrNotFound(ctx, params.id)),
+});

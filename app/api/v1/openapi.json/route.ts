@@ -1,0 +1,9 @@
+/** Public: the API description is not tenant data and tools fetch it without a key. */
+import { json } from "@/lib/api/respond";
+import { uuidv7 } from "@/lib/ids";
+import { openApiDocument } from "@/lib/openapi/document";
+
+// GET /api/v1/openapi.json — the OpenAPI 3.1 document, generated from the zod schemas
+export async function GET() {
+  return json(openApiDocument(), 200, { "X-Request-Id": uuidv7(), "cache-control": "public, max-age=300" });
+}

@@ -1,0 +1,10 @@
+/** Tenant + mode: cancelRequest looks up and updates only within tenantWhere(). */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { cancelRequest } from "@/lib/requests/cancel-request";
+import { presentRequest } from "@/lib/requests/get-request";
+
+// POST /api/v1/requests/:id/cancel — void a request still requested with no proof
+export const POST = withApiKey({
+  scope: "requests:write",
+  handler: async ({ ctx, params }) => presentRequest(await cancelRequest(ctx, params.id)),
+});

@@ -1,0 +1,25 @@
+// POST /api/v1/requests/:id/proof — attach a transaction hash as the payment proof of a request
+/**
+ * Tenant and mode: the request must belong to the key's partner and mode; anything else is the
+ * same 404 as a missing id. The tx hash itself is global: a hash that is another request's live
+ * proof (any partner) is 409 proof_conflict, which discloses nothing but "already used".
+ */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { attachProof } from "@/lib/payments/attach-proof";
+import { serializeRequest } from "@/lib/requests/serialize-request";
+import { attachProofInput } from "@/lib/schemas/proof";
+
+export const POST = withApiKey({
+  scope: "requests:write",
+  body: attachProofInput,
+  handler: async ({ ctx, body, params }) => {
+    const { request, proof } = await attachProof({
+      requestId: params.id,
+      txHash: body.tx_hash,
+      chainId: body.chain_id,
+      source: "partner_api",
+      scope: ctx,
+    });
+    return serializeRequest(request, proof);
+  },
+});

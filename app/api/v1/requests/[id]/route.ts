@@ -1,0 +1,9 @@
+/** Tenant + mode: getRequest goes through findRequestOrNotFound (other partner/mode = 404). */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { getRequest, presentRequest } from "@/lib/requests/get-request";
+
+// GET /api/v1/requests/:id — one request with its latest proof
+export const GET = withApiKey({
+  scope: "requests:read",
+  handler: async ({ ctx, params }) => presentRequest(await getRequest(ctx, params.id)),
+});

@@ -1,0 +1,18 @@
+// POST /api/v1/requests/:id/simulate_payment — test mode: pay (or underpay, or pay late) a request without a chain
+/**
+ * Mode: test keys only (403 test_mode_only for a live key, before any lookup). Tenant: the
+ * request must be the key's partner's test-mode request, else the usual 404.
+ */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { simulatePayment } from "@/lib/payments/simulate-payment";
+import { serializeRequest } from "@/lib/requests/serialize-request";
+import { simulatePaymentInput } from "@/lib/schemas/proof";
+
+export const POST = withApiKey({
+  scope: "requests:write",
+  body: simulatePaymentInput,
+  handler: async ({ ctx, body, params }) => {
+    const { request, proof } = await simulatePayment(ctx, params.id, body);
+    return serializeRequest(request, proof);
+  },
+});

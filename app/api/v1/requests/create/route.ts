@@ -1,0 +1,16 @@
+/** Tenant + mode: createRequest finds the merchant within the key's partner and mode (else 404). */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { createRequest } from "@/lib/requests/create-request";
+import { presentRequest } from "@/lib/requests/get-request";
+import { createRequestInput } from "@/lib/schemas/request";
+
+// POST /api/v1/requests/create — create a payment request for one of the partner's merchants
+export const POST = withApiKey({
+  scope: "requests:write",
+  body: createRequestInput,
+  handler: async ({ ctx, body }) => {
+    const { request, replay } = await createRequest({ partner: ctx.partner, testMode: ctx.testMode, createdVia: "api" }, body);
+    const out = await presentRequest(request);
+    return replay ? { status: 200, body: { ...out, idempotent_replay: true } } : { status: 201, body: out };
+  },
+});

@@ -1,0 +1,40 @@
+"use client";
+// Merchant sign-in: connect, sign the server-issued SIWE message, and land on the dashboard.
+import { useState } from "react";
+import { prepareSignIn, submitSignIn } from "@/app/(merchant)/merchant/actions";
+
+export function SignInButton() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signIn() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { connectWallet, personalSign } = await import("./wallet");
+      const wallet = await connectWallet();
+      const prepared = await prepareSignIn(wallet.address, wallet.chainId);
+      if (!prepared.ok) throw new Error(prepared.error);
+      const signature = await personalSign(wallet, prepared.message);
+      const result = await submitSignIn(prepared.message, signature, wallet.address);
+      if (!result.ok) throw new Error(result.error);
+      window.location.assign("/merchant");
+    } catch (err) {
+      setError(err instanceof Error ? err.message : "Sign-in failed.");
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <button type="button" onClick={signIn} disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-3 font-medium text-white disabled:opacity-50">
+        {busy ? "Waiting for your wallet…" : "Sign in with your wallet"}
+      </button>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+"use client";
+// The status block of the pay page and whatever depends on it, kept current without a reload by
+// polling GET /api/pay/:id every ~2 s until the request is final (SPEC §8). `children` (the ways
+// to pay, rendered on the server) show only while paying makes sense; the proof form also stays
+// while a payment is being confirmed, so a customer who pasted a wrong hash can paste the right one.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Messages } from "@/lib/i18n/messages";
+import type { PayStatusOutput } from "@/lib/schemas/pay-status";
+import { isFinal, phaseOf, pollInterval, PROOF_SENT_EVENT, type Phase } from "./phase";
+
+interface Props {
+  requestId: string;
+  initial: PayStatusOutput;
+  renderedAt: number;
+  locale: Locale;
+  m: Messages;
+  merchantName: string;
+  networkName: string;
+  explorerTxUrl: string | null;
+  /** QR, address and wallet button. */
+  children: ReactNode;
+  proofForm: ReactNode;
+}
+
+const TONE: Record<Phase, string> = {
+  waiting: "border-slate-200 bg-white",
+  seen: "border-amber-300 bg-amber-50",
+  confirmed: "border-emerald-400 bg-emerald-50",
+  expired: "border-slate-300 bg-slate-100",
+  voided: "border-slate-300 bg-slate-100",
+};
+
+export function LiveStatus(p: Props) {
+  const [status, setStatus] = useState(p.initial);
+  const [now, setNow] = useState(p.renderedAt);
+  const [timeZone, setTimeZone] = useState("UTC");
+  const phase = phaseOf(status, now);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // A server action (the proof form) re-renders the page with a fresher status.
+  useEffect(() => setStatus(p.initial), [p.initial]);
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
+
+  const poll = useCallback(async () => {
+    try {
+      const res = await fetch(`/api/pay/${p.requestId}`, { cache: "no-store", headers: { accept: "application/json" } });
+      if (res.ok) {
+        const body = (await res.json()) as PayStatusOutput & { ok: boolean };
+        setStatus(body);
+      }
+    } catch {
+      // Offline for a moment: the next tick retries.
+    }
+    setNow(Date.now());
+  }, [p.requestId]);
+
+  useEffect(() => {
+    if (isFinal(phase)) return;
+    timer.current = setTimeout(poll, pollInterval(phase));
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [phase, status, now, poll]);
+
+  // The wallet flow posts its proof itself; look at once instead of at the next tick.
+  useEffect(() => {
+    const onSent = () => void poll();
+    window.addEventListener(PROOF_SENT_EVENT, onSent);
+    return () => window.removeEventListener(PROOF_SENT_EVENT, onSent);
+  }, [poll]);
+
+  const m = p.m;
+  const vars = { merchant: p.merchantName, network: p.networkName };
+  const heading: Record<Phase, string> = {
+    waiting: m.statusWaiting,
+    seen: m.statusSeen,
+    confirmed: m.statusConfirmed,
+    expired: m.statusExpired,
+    voided: m.statusVoided,
+  };
+  const body: Record<Phase, string> = {
+    waiting: m.statusWaitingBody,
+    seen: m.statusSeenBody,
+    confirmed: m.statusConfirmedBody,
+    expired: m.statusExpiredBody,
+    voided: m.statusVoidedBody,
+  };
+  const rejection = phase === "waiting" || phase === "expired" ? status.rejection : null;
+
+  return (
+    <>
+      <section
+        aria-labelledby="pay-status-heading"
+        data-phase={phase}
+        data-testid="pay-status"
+        className={`rounded-xl border-2 p-4 ${TONE[phase]}`}
+      >
+        <div role="status" aria-live="polite">
+          <h2 id="pay-status-heading" className="text-lg font-semibold">
+            {heading[phase]}
+          </h2>
+          <p className="mt-1 text-sm text-slate-700">{fill(body[phase], vars)}</p>
+          {phase === "confirmed" && status.late ? <p className="mt-2 text-sm font-medium text-slate-800">{m.statusLate}</p> : null}
+          {rejection ? (
+            <p className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="pay-rejection">
+              {rejection.reason === "underpaid"
+                ? fill(m.rejectedUnderpaid, {
+                    ...vars,
+                    hash: shortHash(rejection.tx_hash),
+                    expected: formatUsdcMicro(rejection.expected_usdc_micro),
+                    received: formatUsdcMicro(rejection.received_usdc_micro ?? "0"),
+                  })
+                : fill(m.rejectedOther, {
+                    ...vars,
+                    hash: shortHash(rejection.tx_hash),
+                    reason: (m as Record<string, string>)[`reason_${rejection.reason}`] ?? rejection.reason,
+                  })}
+            </p>
+          ) : null}
+        </div>
+        {phase === "confirmed" ? <Receipt {...p} status={status} timeZone={timeZone} /> : null}
+      </section>
+      {phase === "waiting" ? p.children : null}
+      {phase === "waiting" || phase === "seen" ? p.proofForm : null}
+    </>
+  );
+}
+
+function shortHash(h: string) {
+  return `${h.slice(0, 10)}…${h.slice(-8)}`;
+}
+
+function Receipt(p: Props & { status: PayStatusOutput; timeZone: string }) {
+  const { m, status } = p;
+  const hash = status.tx_hash ?? "";
+  const link = p.explorerTxUrl && hash ? p.explorerTxUrl.replace(/\{hash\}/g, hash) : null;
+  return (
+    <div className="mt-4 border-t border-emerald-300 pt-4" data-testid="pay-receipt">
+      <h3 className="font-semibold">{m.receipt}</h3>
+      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+        <dt className="text-slate-600">{m.receiptMerchant}</dt>
+        <dd>{p.merchantName}</dd>
+        <dt className="text-slate-600">{m.receiptAmount}</dt>
+        <dd>
+          {formatFiat(status.amount.fiat_int, status.amount.fiat_code, p.locale)} ·{" "}
+          <span className="font-mono">{formatUsdcMicro(status.amount.usdc_micro)} USDC</span>
+        </dd>
+        <dt className="text-slate-600">{m.receiptTime}</dt>
+        <dd>{status.proof_verified_at ? formatDateTime(status.proof_verified_at, p.locale, p.timeZone) : "—"}</dd>
+        <dt className="text-slate-600">{m.receiptTx}</dt>
+        <dd className="min-w-0">
+          <span className="block break-all font-mono text-xs" data-testid="receipt-tx">
+            {hash}
+          </span>
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block font-medium text-slate-900 underline">
+              {m.viewOnExplorer}
+            </a>
+          ) : null}
+        </dd>
+      </dl>
+    </div>
+  );
+}

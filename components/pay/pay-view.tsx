@@ -1,0 +1,161 @@
+// The pay page body: header with the partner's branding, what to pay, the live status, and the
+// ways to pay. Server component; the interactive islands are small client components.
+import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
+import { LOCALE_NAMES, type Messages } from "@/lib/i18n/messages";
+import type { PayPageData } from "@/lib/requests/load-pay-page";
+import { brandStyle } from "./brand";
+import { Countdown } from "./countdown";
+import { LiveStatus } from "./live-status";
+import { PayWithWallet } from "./pay-with-wallet";
+import { isFinal, phaseOf } from "./phase";
+import { ProofForm } from "./proof-form";
+import type { ProofOutcome } from "./proof-outcome";
+import { QrPanel } from "./qr-panel";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function PayView({
+  data,
+  locale,
+  m,
+  proofOutcome,
+  proofAction,
+  now,
+}: {
+  data: PayPageData;
+  locale: Locale;
+  m: Messages;
+  proofOutcome: ProofOutcome | null;
+  proofAction: (formData: FormData) => Promise<void>;
+  now: number;
+}) {
+  const s = data.status;
+  const phase = phaseOf(s, now);
+  const fiat = formatFiat(s.amount.fiat_int, s.amount.fiat_code, locale);
+  const usdc = formatUsdcMicro(s.amount.usdc_micro);
+  const msLeft = Date.parse(s.expires_at) - now;
+  const selfUrl = (l: Locale) => `/pay/${data.requestId}?lang=${l}`;
+
+  return (
+    <div style={brandStyle(data.partner.primaryColor, data.partner.accentColor)} className="min-h-dvh">
+      {s.test_mode ? (
+        <p role="note" data-testid="test-banner" className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-black">
+          {m.testBanner}
+        </p>
+      ) : null}
+      <header className="bg-[var(--brand-accent)] text-[var(--brand-on-accent)]">
+        <div className="mx-auto flex max-w-md items-center gap-3 px-4 py-3">
+          {data.partner.logoUrl ? (
+            // A partner's logo on its own host; next/image would need every host configured.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={data.partner.logoUrl} alt={data.partner.name} className="h-8 w-auto max-w-32 object-contain" />
+          ) : null}
+          <span className={data.partner.logoUrl ? "sr-only" : "font-semibold"} data-testid="partner-name">
+            {data.partner.name}
+          </span>
+        </div>
+      </header>
+
+      <main className="mx-auto max-w-md space-y-4 px-4 py-5">
+        <section aria-labelledby="pay-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">{m.pageTitle}</p>
+          <h1 id="pay-heading" className="text-xl font-bold" data-testid="merchant-name">
+            {fill(m.payTo, { merchant: data.merchantName })}
+          </h1>
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            <dt className="text-slate-600">{m.amountDue}</dt>
+            <dd className="text-2xl font-bold" data-testid="fiat-amount">
+              {fiat}
+            </dd>
+            <dt className="text-slate-600">{m.sendExactly}</dt>
+            <dd className="font-mono text-base font-semibold" data-testid="usdc-amount">
+              {usdc} USDC
+            </dd>
+            <dt className="text-slate-600">{m.network}</dt>
+            <dd data-testid="network-name">{data.chain.name}</dd>
+            {data.customerName ? (
+              <>
+                <dt className="text-slate-600">{m.billedTo}</dt>
+                <dd data-testid="customer-name">{data.customerName}</dd>
+              </>
+            ) : null}
+            {data.memo ? (
+              <>
+                <dt className="text-slate-600">{m.memo}</dt>
+                <dd className="break-words" data-testid="memo">
+                  {data.memo}
+                </dd>
+              </>
+            ) : null}
+            {phase === "waiting" ? (
+              <>
+                <dt className="text-slate-600">{msLeft < DAY_MS ? m.expiresIn : m.expiresOn}</dt>
+                <dd data-testid="expiry">
+                  {msLeft < DAY_MS ? <Countdown expiresAt={s.expires_at} initialMs={msLeft} /> : formatDateTime(s.expires_at, locale)}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <LiveStatus
+          requestId={data.requestId}
+          initial={s}
+          renderedAt={now}
+          locale={locale}
+          m={m}
+          merchantName={data.merchantName}
+          networkName={data.chain.name}
+          explorerTxUrl={data.chain.explorerTxUrl}
+          proofForm={<ProofForm requestId={data.requestId} locale={locale} m={m} outcome={proofOutcome} action={proofAction} />}
+        >
+          <section aria-label={m.payWithWallet} className="rounded-xl border border-slate-200 bg-white p-4">
+            <PayWithWallet
+              m={m}
+              target={{
+                requestId: data.requestId,
+                chainId: data.chain.chainId,
+                networkName: data.chain.name,
+                nativeCurrencySymbol: data.chain.nativeCurrencySymbol,
+                publicRpcUrl: data.chain.publicRpcUrl,
+                usdc: data.usdcContract,
+                recipient: data.receivingWallet,
+                amountMicro: s.amount.usdc_micro,
+              }}
+            />
+          </section>
+          <QrPanel uri={data.paymentUri} recipient={data.receivingWallet} usdcMicro={s.amount.usdc_micro} networkName={data.chain.name} m={m} />
+        </LiveStatus>
+
+        {!isFinal(phase) ? (
+          <>
+            {/* Without JavaScript there is no polling: reload now and then, and offer a link. */}
+            <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="15">' }} />
+            <p className="text-center text-sm">
+              <a href={selfUrl(locale)} className="font-medium text-slate-900 underline" data-testid="refresh-link">
+                {m.refresh}
+              </a>
+            </p>
+          </>
+        ) : null}
+
+        <nav aria-label={m.language} className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm">
+          {LOCALES.map((l) => (
+            <a
+              key={l}
+              href={selfUrl(l)}
+              lang={l}
+              hrefLang={l}
+              aria-current={l === locale ? "true" : undefined}
+              className={l === locale ? "font-semibold text-slate-900" : "text-slate-700 underline"}
+            >
+              {LOCALE_NAMES[l]}
+            </a>
+          ))}
+        </nav>
+        <p className="text-center text-xs text-slate-600">{m.poweredBy}</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// The "Pay with wallet" flow, loaded by dynamic import() only when the customer clicks the button
+// (viem stays out of the page's first-load JavaScript). Talks EIP-1193 to the wallet directly:
+// connect → switch (or add) the request's chain → check the USDC balance → send exactly
+// transfer(recipient, usdc_micro) → attach the tx hash as proof via POST /api/pay/:id/proof.
+import { encodeFunctionData, erc20Abi, getAddress, hexToBigInt, numberToHex, type Hex } from "viem";
+import { discoverProvider, type Eip1193Provider } from "./discover";
+import type { WalletFailure, WalletPayTarget, WalletResult, WalletStep } from "./types";
+
+interface RpcError {
+  code?: number;
+  message?: string;
+  data?: { originalError?: { code?: number } };
+  cause?: unknown;
+}
+
+function errorCode(err: unknown): number | undefined {
+  const e = err as RpcError | undefined;
+  return e?.code ?? e?.data?.originalError?.code ?? (e?.cause ? errorCode(e.cause) : undefined);
+}
+
+/** EIP-1193 4001: the user said no. */
+const isRejection = (err: unknown) => errorCode(err) === 4001 || /user (rejected|denied)/i.test((err as RpcError)?.message ?? "");
+
+class Stop extends Error {
+  constructor(readonly failure: WalletFailure) {
+    super(failure.kind);
+  }
+}
+
+/** Runs a wallet call, turning a rejection or an RPC failure into the customer-facing reason. */
+async function call<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
+  try {
+    return (await provider.request({ method, params })) as T;
+  } catch (err) {
+    if (isRejection(err)) throw new Stop({ kind: "rejected" });
+    throw err;
+  }
+}
+
+async function ensureChain(provider: Eip1193Provider, t: WalletPayTarget): Promise<void> {
+  const want = numberToHex(t.chainId);
+  const current = await call<string>(provider, "eth_chainId");
+  if (Number(current) === t.chainId) return;
+  try {
+    await call(provider, "wallet_switchEthereumChain", [{ chainId: want }]);
+  } catch (err) {
+    if (err instanceof Stop) throw err;
+    // 4902: the wallet does not know the chain (some wallets wrap it in data.originalError).
+    if (errorCode(err) !== 4902 && !/unrecognized chain/i.test((err as RpcError)?.message ?? "")) throw new Stop({ kind: "wrong_chain" });
+    if (!t.publicRpcUrl) throw new Stop({ kind: "add_chain" });
+    try {
+      await call(provider, "wallet_addEthereumChain", [
+        {
+          chainId: want,
+          chainName: t.networkName,
+          rpcUrls: [t.publicRpcUrl],
+          nativeCurrency: { name: t.nativeCurrencySymbol, symbol: t.nativeCurrencySymbol, decimals: 18 },
+        },
+      ]);
+    } catch (addErr) {
+      if (addErr instanceof Stop) throw addErr;
+      throw new Stop({ kind: "add_chain" });
+    }
+  }
+  // Some wallets resolve the switch before they have actually moved (or not at all).
+  if (Number(await call<string>(provider, "eth_chainId")) !== t.chainId) throw new Stop({ kind: "wrong_chain" });
+}
+
+async function attachProof(requestId: string, txHash: string, chainId: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch(`/api/pay/${requestId}/proof`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ tx_hash: txHash, chain_id: chainId }),
+      });
+      if (res.ok) return true;
+      if (res.status < 500 && res.status !== 429) return false;
+    } catch {
+      // network blip: retry
+    }
+    await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+  }
+  return false;
+}
+
+export async function payWithWallet(t: WalletPayTarget, onStep: (s: WalletStep) => void): Promise<WalletResult> {
+  try {
+    const provider = await discoverProvider();
+    if (!provider) return { ok: false, failure: { kind: "no_wallet" } };
+
+    onStep("connecting");
+    const accounts = await call<string[]>(provider, "eth_requestAccounts");
+    if (!accounts?.[0]) return { ok: false, failure: { kind: "rejected" } };
+    const from = getAddress(accounts[0]);
+
+    onStep("switching");
+    await ensureChain(provider, t);
+
+    onStep("checking");
+    const amount = BigInt(t.amountMicro);
+    const usdc = getAddress(t.usdc);
+    const balanceHex = await call<Hex>(provider, "eth_call", [
+      { to: usdc, data: encodeFunctionData({ abi: erc20Abi, functionName: "balanceOf", args: [from] }) },
+      "latest",
+    ]);
+    const balance = balanceHex && balanceHex !== "0x" ? hexToBigInt(balanceHex) : 0n;
+    if (balance < amount) return { ok: false, failure: { kind: "insufficient", balanceMicro: balance.toString() } };
+
+    onStep("confirm");
+    const txHash = await call<Hex>(provider, "eth_sendTransaction", [
+      {
+        from,
+        to: usdc,
+        // Exactly usdc_micro: the amount identifies this request among open ones (SPEC §6).
+        data: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [getAddress(t.recipient), amount] }),
+      },
+    ]);
+
+    onStep("submitting");
+    if (!(await attachProof(t.requestId, txHash, t.chainId))) return { ok: false, failure: { kind: "proof_failed", txHash } };
+    return { ok: true, txHash };
+  } catch (err) {
+    if (err instanceof Stop) return { ok: false, failure: err.failure };
+    if (isRejection(err)) return { ok: false, failure: { kind: "rejected" } };
+    return { ok: false, failure: { kind: "rpc" } };
+  }
+}

@@ -1,0 +1,26 @@
+// What the wallet flow needs to know about the request; plain data, passed from the server page.
+export interface WalletPayTarget {
+  requestId: string;
+  chainId: number;
+  networkName: string;
+  nativeCurrencySymbol: string;
+  /** Only a public RPC URL, for wallet_addEthereumChain; null: ask the customer to add the network. */
+  publicRpcUrl: string | null;
+  usdc: string;
+  recipient: string;
+  /** USDC micro-units as a decimal string. */
+  amountMicro: string;
+}
+
+export type WalletStep = "connecting" | "switching" | "checking" | "confirm" | "submitting";
+
+export type WalletFailure =
+  | { kind: "no_wallet" }
+  | { kind: "rejected" }
+  | { kind: "wrong_chain" }
+  | { kind: "add_chain" }
+  | { kind: "insufficient"; balanceMicro: string }
+  | { kind: "rpc" }
+  | { kind: "proof_failed"; txHash: string };
+
+export type WalletResult = { ok: true; txHash: string } | { ok: false; failure: WalletFailure };

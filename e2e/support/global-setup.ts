@@ -1,0 +1,75 @@
+// Starts what the e2e suite runs against: a fresh PostgreSQL database (migrated), an anvil chain
+// with our test USDC, and `next start` on the production build. Values the specs need are passed
+// through process.env (Playwright workers inherit it). Returns the teardown.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { migrate } from "../../lib/db/migrate";
+import { startLocalChain } from "../../scripts/local-chain/deploy";
+import { createDatabase, dropDatabase, findPostgres } from "../../test/setup/postgres";
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log: () => string) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`next start did not answer ${url}:\n${log()}`);
+}
+
+export default async function globalSetup() {
+  if (!existsSync(join(".next", "BUILD_ID"))) {
+    throw new Error("no production build: run `npm run build` before the e2e suite (npm test does)");
+  }
+  const pgServer = await findPostgres();
+  const databaseUrl = await createDatabase(pgServer.adminUrl, "jopay_e2e");
+  await migrate(databaseUrl);
+  const chain = await startLocalChain({});
+  const port = Number(process.env.E2E_PORT ?? 3107);
+  const baseUrl = `http://localhost:${port}`;
+
+  const env: Record<string, string> = {
+    DATABASE_URL: databaseUrl,
+    APP_URL: baseUrl,
+    JOPAY_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+    JOPAY_SINGLE_PROCESS: "1",
+    JOPAY_ALLOW_PRIVATE_WEBHOOKS: "1",
+    WORKER_POLL_MS: "200",
+    LIVE_CHAIN_ID: String(chain.chainId),
+    LIVE_RPC_URL: chain.rpcUrl,
+    LIVE_USDC_ADDRESS: chain.usdcAddress,
+    LIVE_CONFIRMATIONS: "1",
+    TEST_CHAIN_ID: String(chain.chainId),
+    TEST_RPC_URL: chain.rpcUrl,
+    TEST_USDC_ADDRESS: chain.usdcAddress,
+    TEST_CONFIRMATIONS: "1",
+  };
+  let output = "";
+  const web = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+    env: { ...process.env, ...env, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  web.stdout?.on("data", (d) => (output += d));
+  web.stderr?.on("data", (d) => (output += d));
+  await waitFor(`${baseUrl}/api/health`, 60_000, web, () => output);
+
+  Object.assign(process.env, env, {
+    E2E_BASE_URL: baseUrl,
+    E2E_RPC_URL: chain.rpcUrl,
+    E2E_USDC: chain.usdcAddress,
+    E2E_ACCOUNTS: chain.accounts.join(","),
+  });
+
+  return async () => {
+    web.kill("SIGTERM");
+    await new Promise((r) => (web.exitCode !== null ? r(null) : web.once("exit", r)));
+    await chain.stop();
+    await dropDatabase(pgServer.adminUrl, databaseUrl);
+    await pgServer.stop();
+  };
+}

@@ -1,0 +1,45 @@
+// Tenant and mode isolation in one place (SPEC §4, seeds: "a 404 from another partner's id looks
+// identical to a 404 from a typo"). Every domain query for partner-owned rows takes its `where`
+// from tenantWhere(), and every lookup by id goes through the *OrNotFound helpers, so another
+// partner's object, the other mode's object, a malformed id and a missing id all throw the very
+// same ApiError("not_found") — the response bodies are byte-identical apart from X-Request-Id.
+import { db, type Tx } from "@/lib/db";
+import { UUID_RE } from "@/lib/ids";
+import { ApiError } from "./errors";
+
+/** Who is asking: a partner, in one mode. ApiContext satisfies it; so do dashboard/admin contexts. */
+export interface TenantScope {
+  partnerId: string;
+  testMode: boolean;
+}
+
+/** The `where` fragment that confines a query on merchants, requests, webhook endpoints or events. */
+export function tenantWhere(scope: TenantScope): { partnerId: string; testMode: boolean } {
+  return { partnerId: scope.partnerId, testMode: scope.testMode };
+}
+
+/** The one not-found error: no message variant, no extra fields, whatever the reason. */
+export function notFound(): ApiError {
+  return new ApiError("not_found");
+}
+
+/** A path id that cannot be a row id is reported exactly like a missing one (no 400 oracle). */
+export function assertIdShape(id: string): void {
+  if (!UUID_RE.test(id)) throw notFound();
+}
+
+type Client = Tx | typeof db;
+
+export async function findMerchantOrNotFound(scope: TenantScope, id: string, client: Client = db) {
+  assertIdShape(id);
+  const merchant = await client.merchant.findFirst({ where: { id, ...tenantWhere(scope) } });
+  if (!merchant) throw notFound();
+  return merchant;
+}
+
+export async function findRequestOrNotFound(scope: TenantScope, id: string, client: Client = db) {
+  assertIdShape(id);
+  const request = await client.paymentRequest.findFirst({ where: { id, ...tenantWhere(scope) } });
+  if (!request) throw notFound();
+  return request;
+}

@@ -1,0 +1,65 @@
+// The wrapper for public, unauthenticated endpoints the pay page calls (SPEC §5: GET /api/pay/:id,
+// POST /api/pay/:id/proof). Same shape as withApiKey minus the key: request id → per-IP rate
+// limit → body size and JSON parse → zod parse → handler → error mapping → headers.
+import { z, type ZodType } from "zod";
+import { uuidv7 } from "@/lib/ids";
+import { ApiError } from "./errors";
+import { counterStore, hit, rateLimitHeaders } from "./rate-limit";
+import { readJsonBody } from "./read-body";
+import { errorResponse, json, toApiError, validationError } from "./respond";
+
+type RouteArgs = { params: Promise<Record<string, string>> };
+
+export interface PublicHandlerArgs<B> {
+  req: Request;
+  requestId: string;
+  ip: string;
+  body: B;
+  params: Record<string, string>;
+}
+
+export interface PublicRouteOptions<B extends ZodType | undefined> {
+  /** Rate-limit bucket name; each bucket counts separately per IP. */
+  bucket: string;
+  /** Requests per minute per IP in this bucket. */
+  limitPerMinute: number;
+  body?: B;
+  handler: (args: PublicHandlerArgs<B extends ZodType ? z.output<B> : undefined>) => Promise<Record<string, unknown>>;
+}
+
+export function withPublic<B extends ZodType | undefined = undefined>(opts: PublicRouteOptions<B>) {
+  return async (req: Request, route?: RouteArgs): Promise<Response> => {
+    const requestId = uuidv7();
+    const headers: Record<string, string> = { "X-Request-Id": requestId };
+    try {
+      const ip = clientIp(req);
+      const rl = await hit(await counterStore(), `ip:${ip}:${opts.bucket}`, opts.limitPerMinute);
+      Object.assign(headers, rateLimitHeaders(rl));
+      if (!rl.allowed) throw new ApiError("rate_limited", undefined, {}, { "Retry-After": String(rl.resetSeconds) });
+
+      let body: unknown = undefined;
+      if (opts.body) {
+        const parsed = opts.body.safeParse((await readJsonBody(req)) ?? {});
+        if (!parsed.success) throw validationError(parsed.error, "body");
+        body = parsed.data;
+      }
+      const params = (await route?.params) ?? {};
+      const data = await opts.handler({ req, requestId, ip, body: body as never, params });
+      return json({ ok: true, ...data }, 200, headers);
+    } catch (err) {
+      return errorResponse(toApiError(err, requestId), headers);
+    }
+  };
+}
+
+/**
+ * The client address as our reverse proxy reports it: the first X-Forwarded-For hop, else
+ * X-Real-IP. Behind no proxy every caller shares one bucket, which errs towards limiting.
+ */
+export function clientIp(req: Request): string {
+  const xff = req.headers.get("x-forwarded-for");
+  const first = xff?.split(",")[0]?.trim();
+  const ip = first || req.headers.get("x-real-ip")?.trim() || "unknown";
+  // Bound what reaches the counter key: a header is client-controlled text.
+  return ip.slice(0, 64);
+}

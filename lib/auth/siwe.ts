@@ -1,0 +1,149 @@
+// Sign-In with Ethereum (EIP-4361) on the server: JoPay issues a nonce, the wallet signs a message
+// that names our host, the nonce and its own address, and we verify every part before trusting it.
+// Used by onboarding (proving the payout wallet), merchant sign-in and payout-wallet changes; each
+// nonce carries the purpose it was issued for, so a signature for one flow cannot serve another.
+//
+// Signatures are checked by address recovery (EOA wallets) — no chain call, so verification can
+// run anywhere, including inside request handlers, without RPC latency or availability.
+import { getAddress, isAddress, recoverMessageAddress, type Hex } from "viem";
+import { generateSiweNonce, parseSiweMessage } from "viem/siwe";
+import { config } from "@/lib/config";
+import { db, type Tx } from "@/lib/db";
+
+export const SIWE_NONCE_TTL_MS = 10 * 60_000;
+/** Tolerated clock difference between the wallet's device and the server for issuedAt. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+type Client = Tx | typeof db;
+
+export type SiweFailure =
+  | "malformed"
+  | "domain"
+  | "uri"
+  | "address"
+  | "chain"
+  | "time"
+  | "signature"
+  | "nonce";
+
+/** Why a SIWE check failed. Never carries the message or signature (they are user input). */
+export class SiweError extends Error {
+  constructor(readonly reason: SiweFailure, message: string) {
+    super(message);
+    this.name = "SiweError";
+  }
+}
+
+export interface IssuedNonce {
+  nonce: string;
+  expiresAt: Date;
+}
+
+/** A fresh single-use nonce for `purpose` (e.g. "sign-in", "onboarding:<token id>"). */
+export async function issueSiweNonce(purpose: string, client: Client = db, now = new Date()): Promise<IssuedNonce> {
+  const nonce = generateSiweNonce();
+  const expiresAt = new Date(now.getTime() + SIWE_NONCE_TTL_MS);
+  await client.siweNonce.create({ data: { nonce, purpose, expiresAt, createdAt: now } });
+  return { nonce, expiresAt };
+}
+
+/** host[:port] of APP_URL — the one domain a message must name when no request host is given. */
+export function appHost(): string {
+  return new URL(config().APP_URL).host;
+}
+
+/**
+ * Is `host` (host[:port] from the request) one of ours? The app host, or `<slug>.<base domain>`
+ * (partner hosts, SPEC §1). A Host header is client-controlled, so it is only ever used to pick
+ * among our own hosts — a phishing site's domain can never become "expected".
+ */
+export function isOurHost(host: string): boolean {
+  const h = host.toLowerCase();
+  if (h === appHost().toLowerCase()) return true;
+  const hostname = h.replace(/:\d+$/, "");
+  const base = config().JOPAY_BASE_DOMAIN.toLowerCase();
+  const label = hostname.endsWith(`.${base}`) ? hostname.slice(0, -(base.length + 1)) : null;
+  return label !== null && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label);
+}
+
+/** The domain a message must carry for a request that arrived on `requestHost`. */
+export function expectedDomain(requestHost?: string | null): string {
+  return requestHost && isOurHost(requestHost) ? requestHost.toLowerCase() : appHost().toLowerCase();
+}
+
+export interface VerifySiweInput {
+  message: string;
+  signature: string;
+  /** The address the browser says is connected; the message and the signature must both match it. */
+  connectedAddress: string;
+  /** What the nonce was issued for; a nonce of another purpose is rejected like an unknown one. */
+  purpose: string;
+  /** host[:port] the request came in on (see expectedDomain); defaults to APP_URL's host. */
+  requestHost?: string | null;
+  now?: Date;
+}
+
+export interface VerifiedSiwe {
+  /** Lower-cased, as stored on merchants. */
+  address: string;
+  chainId: number;
+  nonce: string;
+}
+
+/**
+ * Verifies a signed EIP-4361 message and consumes its nonce. Throws SiweError on any failure.
+ * The nonce is consumed last, with a conditional update that exactly one caller can win, so a
+ * replayed (or concurrently double-submitted) message succeeds at most once.
+ */
+export async function verifySiwe(input: VerifySiweInput, client: Client = db): Promise<VerifiedSiwe> {
+  const now = input.now ?? new Date();
+  if (typeof input.message !== "string" || input.message.length > 4000) throw new SiweError("malformed", "The sign-in message is not valid.");
+  const msg = parseSiweMessage(input.message);
+  if (!msg.domain || !msg.address || !msg.nonce || !msg.uri || msg.version !== "1" || msg.chainId === undefined) {
+    throw new SiweError("malformed", "The sign-in message is not a valid EIP-4361 message.");
+  }
+
+  const domain = expectedDomain(input.requestHost);
+  if (msg.domain.toLowerCase() !== domain) throw new SiweError("domain", "The message was signed for another website.");
+  let uriHost: string;
+  try {
+    uriHost = new URL(msg.uri).host.toLowerCase();
+  } catch {
+    throw new SiweError("malformed", "The sign-in message has an invalid URI.");
+  }
+  if (uriHost !== domain) throw new SiweError("uri", "The message was signed for another website.");
+
+  if (!isAddress(input.connectedAddress, { strict: false }) || !isAddress(msg.address, { strict: false })) {
+    throw new SiweError("address", "The wallet address is not valid.");
+  }
+  if (getAddress(msg.address) !== getAddress(input.connectedAddress)) {
+    throw new SiweError("address", "The message names a different wallet than the one connected.");
+  }
+  if (!Number.isSafeInteger(msg.chainId) || msg.chainId <= 0) throw new SiweError("chain", "The message names an invalid chain.");
+
+  const t = now.getTime();
+  if (!msg.issuedAt || Number.isNaN(msg.issuedAt.getTime())) throw new SiweError("malformed", "The sign-in message has no issue time.");
+  if (msg.issuedAt.getTime() > t + CLOCK_SKEW_MS) throw new SiweError("time", "The message is dated in the future.");
+  if (msg.issuedAt.getTime() < t - SIWE_NONCE_TTL_MS - CLOCK_SKEW_MS) throw new SiweError("time", "The message is too old; sign again.");
+  if (msg.expirationTime && msg.expirationTime.getTime() <= t) throw new SiweError("time", "The message has expired; sign again.");
+  if (msg.notBefore && msg.notBefore.getTime() > t) throw new SiweError("time", "The message is not valid yet.");
+
+  if (!/^0x[0-9a-fA-F]+$/.test(input.signature)) throw new SiweError("signature", "The signature is not valid.");
+  let signer: string;
+  try {
+    signer = await recoverMessageAddress({ message: input.message, signature: input.signature as Hex });
+  } catch {
+    throw new SiweError("signature", "The signature is not valid.");
+  }
+  if (getAddress(signer) !== getAddress(msg.address)) {
+    throw new SiweError("signature", "The signature does not come from the wallet in the message.");
+  }
+
+  const consumed = await client.siweNonce.updateMany({
+    where: { nonce: msg.nonce, purpose: input.purpose, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (consumed.count !== 1) throw new SiweError("nonce", "This sign-in request was already used or has expired; sign again.");
+
+  return { address: msg.address.toLowerCase(), chainId: msg.chainId, nonce: msg.nonce };
+}

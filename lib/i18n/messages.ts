@@ -1,0 +1,19 @@
+// The catalogue for a locale. Catalogues are plain typed objects (no runtime i18n library): the
+// Messages type makes a missing or misspelled key in any language a compile error.
+import type { Locale } from "./locales";
+import { en, type Messages } from "./messages/en";
+import { es } from "./messages/es";
+import { fr } from "./messages/fr";
+import { nl } from "./messages/nl";
+import { pt } from "./messages/pt";
+
+export type { Messages };
+
+const CATALOGUES: Record<Locale, Messages> = { en, es, pt, nl, fr };
+
+export function messagesFor(locale: Locale): Messages {
+  return CATALOGUES[locale];
+}
+
+/** Native names for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: "English", es: "Español", pt: "Português", nl: "Nederlands", fr: "Français" };

@@ -1,0 +1,135 @@
+// The OpenAPI 3.1 document, generated from the zod schemas (z.toJSONSchema) and the error table —
+// never written by hand, so it cannot drift from what the routes validate and return.
+import { z, type ZodType } from "zod";
+import { errorTable, type ErrorCode } from "@/lib/api/errors";
+import { appUrl } from "@/lib/urls";
+import type { ApiOperation } from "./operation";
+import { operations } from "./paths";
+
+type Json = Record<string, unknown>;
+
+const toSchema = (schema: ZodType, io: "input" | "output"): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
+  return rest;
+};
+
+/** Codes any authenticated route may answer with, whatever it does. */
+function commonErrors(op: ApiOperation): ErrorCode[] {
+  const codes: ErrorCode[] = ["internal_error", "service_unavailable"];
+  if (op.scope !== "public") codes.push("unauthorized", "rate_limited");
+  if (op.scope && op.scope !== "public") codes.push("insufficient_scope");
+  if (op.body) codes.push("invalid_json", "payload_too_large", "validation_error");
+  if (op.query) codes.push("validation_error");
+  return codes;
+}
+
+function errorResponses(op: ApiOperation): Record<string, Json> {
+  const byStatus = new Map<number, Set<ErrorCode>>();
+  for (const code of [...commonErrors(op), ...(op.errors ?? [])]) {
+    const status = errorTable[code].status;
+    if (!byStatus.has(status)) byStatus.set(status, new Set());
+    byStatus.get(status)!.add(code);
+  }
+  const out: Record<string, Json> = {};
+  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    const list = [...codes];
+    out[String(status)] = {
+      description: list.map((c) => `\`${c}\`: ${errorTable[c].message}`).join(" "),
+      content: {
+        "application/json": {
+          schema: { allOf: [{ $ref: "#/components/schemas/Error" }, { type: "object", properties: { error: { enum: list } } }] },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+function successSchema(op: ApiOperation): Json {
+  if (op.scope === "public" && op.path.endsWith("openapi.json")) return toSchema(op.response, "output");
+  const data = toSchema(op.response, "output");
+  const props = (data.properties as Json | undefined) ?? {};
+  return { ...data, type: "object", properties: { ok: { const: true }, ...props }, required: ["ok", ...((data.required as string[]) ?? [])] };
+}
+
+function queryParameters(query: ZodType | undefined): Json[] {
+  if (!query) return [];
+  const s = toSchema(query, "input");
+  const required = new Set((s.required as string[]) ?? []);
+  return Object.entries((s.properties as Record<string, Json>) ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: required.has(name),
+    ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+    schema,
+  }));
+}
+
+function pathParameters(path: string): Json[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+}
+
+function operationObject(op: ApiOperation): Json {
+  const ok = { description: "Success", content: { "application/json": { schema: successSchema(op) } } };
+  const responses: Record<string, Json> = { [String(op.successStatus ?? 200)]: ok };
+  for (const s of op.alsoStatuses ?? []) responses[String(s)] = { ...ok, description: "Success (see description)" };
+  Object.assign(responses, errorResponses(op));
+  return {
+    operationId: op.operationId,
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    tags: [op.tag],
+    ...(op.scope === "public" ? { security: [] } : {}),
+    ...(op.scope && op.scope !== "public" ? { "x-required-scope": op.scope } : {}),
+    parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input") } } } } : {}),
+    responses,
+  };
+}
+
+export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const op of ops) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  const codes = Object.keys(errorTable) as ErrorCode[];
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "JoPay API",
+      version: "1.0.0",
+      description: "Non-custodial stablecoin payment requests for platforms. Amounts: fiat in ISO 4217 minor units, USDC in micro-units as decimal strings.",
+    },
+    servers: [{ url: appUrl("").replace(/\/$/, "") }],
+    security: [{ bearerAuth: [] }],
+    tags: [...new Set(ops.map((o) => o.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: "http", scheme: "bearer", description: "A jo_live_… or jo_test_… API key. The key's mode decides which objects it sees." },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          required: ["ok", "error", "message"],
+          properties: {
+            ok: { const: false },
+            error: { type: "string", enum: codes },
+            message: { type: "string" },
+            details: { type: "array", items: { type: "object", required: ["field", "issue"], properties: { field: { type: "string" }, issue: { type: "string" } } } },
+            required_scope: { type: "string" },
+            expected_fiat_code: { type: "string" },
+            allowed_expiry_minutes: { type: "array", items: { type: "integer" } },
+            request: { type: "object", description: "The current request object (cannot_cancel, request_not_payable)." },
+          },
+          additionalProperties: true,
+        },
+      },
+      "x-error-codes": Object.fromEntries(codes.map((c) => [c, { status: errorTable[c].status, message: errorTable[c].message, fix: errorTable[c].fix }])),
+    },
+  };
+}
+
+let cached: Json | undefined;
+export function openApiDocument(): Json {
+  cached ??= buildOpenApiDocument();
+  return cached;
+}

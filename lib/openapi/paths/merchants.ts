@@ -1,0 +1,62 @@
+// OpenAPI operations of the Merchants API (seeds: merchants-api; SPEC §5 onboarding_link).
+import { z } from "zod";
+import { paginationOutput } from "@/lib/schemas/common";
+import { createMerchantInput, listMerchantsQuery, merchantOutput, onboardingLinkInput } from "@/lib/schemas/merchant";
+import type { ApiOperation } from "../operation";
+
+export const onboardingLinkOutput = z.object({
+  merchant_id: z.uuid(),
+  onboarding_url: z.string(),
+  expires_at: z.string(),
+  return_url: z.string().nullable(),
+});
+
+export const merchantOperations: ApiOperation[] = [
+  {
+    method: "post",
+    path: "/api/v1/merchants",
+    operationId: "createMerchant",
+    summary: "Create a merchant",
+    description: "Creates a shell merchant (onboarding incomplete) and returns its onboarding_url. Idempotent on wallet_address within your partner and mode (200 with `idempotent_replay: true`). Rate limit: 30/min per key.",
+    tag: "Merchants",
+    scope: "merchants:write",
+    body: createMerchantInput,
+    response: merchantOutput.extend({ idempotent_replay: z.literal(true).optional() }),
+    successStatus: 201,
+    alsoStatuses: [200],
+    errors: ["wallet_address_conflict"],
+  },
+  {
+    method: "get",
+    path: "/api/v1/merchants",
+    operationId: "listMerchants",
+    summary: "List merchants",
+    tag: "Merchants",
+    scope: "merchants:read",
+    query: listMerchantsQuery,
+    response: z.object({ merchants: z.array(merchantOutput), ...paginationOutput }),
+  },
+  {
+    method: "get",
+    path: "/api/v1/merchants/{id}",
+    operationId: "getMerchant",
+    summary: "Get a merchant",
+    tag: "Merchants",
+    scope: "merchants:read",
+    response: merchantOutput,
+    errors: ["not_found"],
+  },
+  {
+    method: "post",
+    path: "/api/v1/merchants/{id}/onboarding_link",
+    operationId: "createOnboardingLink",
+    summary: "Create a fresh onboarding link",
+    description: "A new single-use onboarding_url valid for 7 days; `return_url` is where the merchant is sent when done.",
+    tag: "Merchants",
+    scope: "merchants:write",
+    body: onboardingLinkInput,
+    response: onboardingLinkOutput,
+    successStatus: 201,
+    errors: ["not_found"],
+  },
+];

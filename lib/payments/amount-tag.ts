@@ -1,0 +1,39 @@
+// Amount tagging (SPEC §6): open requests to one wallet on one chain must have distinct usdc_micro,
+// so that a transfer of an exact amount identifies one request. A create adds the smallest tag
+// 0..99 micro-units whose total is not already in use. Creates to one wallet are serialised by a
+// transaction-scoped advisory lock, so two concurrent creates cannot pick the same tag.
+import type { Tx } from "@/lib/db";
+
+export const MAX_AMOUNT_TAG = 99;
+
+/** "Open" for tagging: a payment could still arrive and be matched to it. */
+export const OPEN_STATUSES = ["requested", "opened"] as const;
+export const OPEN_PROOF_STATUSES = ["none", "attached"] as const;
+
+/** The smallest tag in 0..99 with base + tag not in `taken`; null when all 100 are in use. */
+export function pickAmountTag(base: bigint, taken: Iterable<bigint>): number | null {
+  const used = new Set<bigint>();
+  for (const t of taken) used.add(t);
+  for (let tag = 0; tag <= MAX_AMOUNT_TAG; tag++) if (!used.has(base + BigInt(tag))) return tag;
+  return null;
+}
+
+/** Holds until the transaction ends; keyed by chain + wallet so other wallets never wait. */
+export async function lockWallet(tx: Tx, chainId: number, wallet: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`amount-tag:${chainId}:${wallet.toLowerCase()}`}, 0))`;
+}
+
+/** usdc_micro of open requests to the wallet within [base, base + 99]. Call after lockWallet. */
+export async function takenAmounts(tx: Tx, chainId: number, wallet: string, base: bigint): Promise<bigint[]> {
+  const rows = await tx.paymentRequest.findMany({
+    where: {
+      chainId,
+      receivingWallet: wallet.toLowerCase(),
+      status: { in: [...OPEN_STATUSES] },
+      proofStatus: { in: [...OPEN_PROOF_STATUSES] },
+      usdcMicro: { gte: base, lte: base + BigInt(MAX_AMOUNT_TAG) },
+    },
+    select: { usdcMicro: true },
+  });
+  return rows.map((r) => r.usdcMicro);
+}

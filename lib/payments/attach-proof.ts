@@ -1,0 +1,126 @@
+// Attach a transaction hash as the proof of a request (SPEC §5, §6). One function for every
+// source — partner API, pay page, the transfer watcher, simulate_payment — so the rules and the
+// `payment.proof_attached` event are the same whoever offers the hash.
+//
+// A hash is the live proof of at most one request: Proof @@unique([chainId, activeTxHash]) holds
+// it under concurrency (two attaches of one hash race on the index, one commits, the other gets
+// P2002 → 409 proof_conflict). A request may hold several pending proofs (a customer who pasted
+// a wrong hash must be able to paste the right one; an unknown hash is never rejected); the
+// request's tx_hash is the newest one.
+import { ApiError } from "@/lib/api/errors";
+import { assertIdShape, notFound, type TenantScope } from "@/lib/api/tenant";
+import { db, type Tx } from "@/lib/db";
+import { uniqueViolation } from "@/lib/db/unique-violation";
+import { emitEvent } from "@/lib/events/emit-event";
+import type { PaymentRequest, Proof, ProofSource } from "@/lib/generated/prisma/client";
+import { serializeRequest } from "@/lib/requests/serialize-request";
+import { latestProof } from "./latest-proof";
+import { serializePayStatus } from "./pay-status";
+
+const TX_HASH_RE = /^0x[0-9a-f]{64}$/;
+/** Pending proofs one request may hold at once (a few typos plus the real payment). */
+export const MAX_PENDING_PROOFS = 5;
+
+export interface AttachProofArgs {
+  requestId: string;
+  /** Any case; stored lower-cased. */
+  txHash: string;
+  /** Optional assertion by the caller; must be the request's chain. */
+  chainId?: number;
+  source: ProofSource;
+  /** Partner API: only that partner's requests in that mode. null: public (pay page) or system (watcher). */
+  scope: TenantScope | null;
+  /** simulate_payment: the proof never goes to the chain. */
+  simulated?: boolean;
+}
+
+export interface AttachProofResult {
+  request: PaymentRequest;
+  proof: Proof;
+  /** false when this hash already was a live proof of this request (idempotent re-attach). */
+  created: boolean;
+}
+
+export async function attachProof(args: AttachProofArgs): Promise<AttachProofResult> {
+  assertIdShape(args.requestId);
+  const txHash = args.txHash.toLowerCase();
+  if (!TX_HASH_RE.test(txHash)) {
+    throw new ApiError("validation_error", "Invalid request body.", {
+      details: [{ field: "tx_hash", issue: "must be a transaction hash: 0x followed by 64 hex characters" }],
+    });
+  }
+  try {
+    return await db.$transaction((tx) => attachInTx(tx, { ...args, txHash }));
+  } catch (err) {
+    // The hash became (or already was) the live proof of another request.
+    if (uniqueViolation(err)?.constraint.includes("activeTxHash")) throw new ApiError("proof_conflict");
+    throw err;
+  }
+}
+
+async function attachInTx(tx: Tx, args: AttachProofArgs): Promise<AttachProofResult> {
+  const request = await lockRequest(tx, args.requestId, args.scope);
+  if (!request) throw notFound();
+
+  if (args.chainId !== undefined && args.chainId !== request.chainId) {
+    throw new ApiError("validation_error", "Invalid request body.", {
+      details: [{ field: "chain_id", issue: `must be ${request.chainId}, the chain of this request` }],
+    });
+  }
+
+  const existing = await tx.proof.findFirst({
+    where: { requestId: request.id, txHash: args.txHash, outcome: { in: ["pending", "verified"] } },
+  });
+  if (existing) return { request, proof: existing, created: false };
+
+  if (request.status === "voided" || request.proofStatus === "verified") {
+    const latest = await latestProof(request.id, tx);
+    throw new ApiError("request_not_payable", undefined, {
+      request: args.scope ? serializeRequest(request, latest) : serializePayStatus(request, latest),
+    });
+  }
+  // An expired request still takes a proof: a payment mined late verifies with late: true (SPEC §6).
+
+  // An unknown hash is never rejected (it may still be on its way), so without a cap anyone with
+  // the pay link could park unlimited never-ending RPC work on one request.
+  const pending = await tx.proof.count({ where: { requestId: request.id, outcome: "pending" } });
+  if (pending >= MAX_PENDING_PROOFS) throw new ApiError("too_many_proofs");
+
+  const proof = await tx.proof.create({
+    data: {
+      requestId: request.id,
+      chainId: request.chainId,
+      txHash: args.txHash,
+      activeTxHash: args.txHash,
+      source: args.source,
+      simulated: args.simulated ?? false,
+      expectedMicro: request.usdcMicro,
+      nextCheckAt: new Date(),
+    },
+  });
+  const updated = await tx.paymentRequest.update({
+    where: { id: request.id },
+    data: { proofStatus: "attached", txHash: args.txHash },
+  });
+  await emitEvent(tx, {
+    partnerId: updated.partnerId,
+    testMode: updated.testMode,
+    type: "payment.proof_attached",
+    data: serializeRequest(updated, proof),
+    requestId: updated.id,
+    merchantId: updated.merchantId,
+  });
+  return { request: updated, proof, created: true };
+}
+
+/** Row-locks the request (serialising attaches, verification and expiry of one request). */
+export async function lockRequest(tx: Tx, requestId: string, scope: TenantScope | null): Promise<PaymentRequest | null> {
+  const rows = scope
+    ? await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM payment_requests
+        WHERE id = ${requestId}::uuid AND "partnerId" = ${scope.partnerId}::uuid AND "testMode" = ${scope.testMode}
+        FOR UPDATE`
+    : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM payment_requests WHERE id = ${requestId}::uuid FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return tx.paymentRequest.findUnique({ where: { id: requestId } });
+}

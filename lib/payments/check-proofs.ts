@@ -1,0 +1,173 @@
+// The verification loop (SPEC §3, §6): claim pending proofs that are due, read the chain outside
+// any transaction, then apply the verdict in one short transaction with its event.
+//
+// Claims use FOR UPDATE SKIP LOCKED plus a lease with a per-claim token, so any number of workers
+// run side by side and a killed worker's proofs are picked up once its lease expires. RPC errors
+// and missing receipts never reject: the proof stays attached and is re-checked with backoff.
+import { randomBytes } from "node:crypto";
+import { BlockNotFoundError, TransactionReceiptNotFoundError, type Hash } from "viem";
+import { publicClientFor } from "@/lib/chains/clients";
+import type { ChainSettings } from "@/lib/chains/config";
+import { configuredChains } from "@/lib/chains/for-mode";
+import { config } from "@/lib/config";
+import { db, Prisma } from "@/lib/db";
+import { log } from "@/lib/log";
+import { settleProof, type BlockFacts } from "./settle-proof";
+import { verifyTransfer, type UntrustedReceipt } from "./verify-transfer";
+import type { Loop } from "@/worker/run-loops";
+
+export interface CheckProofsOptions {
+  workerId: string;
+  /** Chains to verify on; default: the configured live and test chains. */
+  chains?: ChainSettings[];
+  batchSize?: number;
+  leaseMs?: number;
+  /** Re-check interval while a receipt waits for confirmations. */
+  confirmationPollMs?: number;
+  /** Restrict to one partner's proofs (tests, operator re-checks). */
+  partnerId?: string;
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 60_000;
+
+/** 0.5 s, 1 s, 2 s, 4 s … capped at 60 s: fast while a just-sent tx is reaching the chain. */
+export function backoffMs(attempt: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, Math.min(attempt - 1, 20)));
+}
+
+interface ClaimedProof {
+  id: string;
+  requestId: string;
+  chainId: number;
+  txHash: string;
+  checkAttempts: number;
+  request: {
+    receivingWallet: string;
+    usdcContract: string;
+    chainId: number;
+    usdcMicro: bigint;
+    createdAt: Date;
+    expiresAt: Date;
+  };
+}
+
+/** One pass: returns how many proofs it checked. */
+export async function checkProofs(opts: CheckProofsOptions): Promise<number> {
+  const chains = opts.chains ?? configuredChains();
+  if (chains.length === 0) return 0;
+  const token = `${opts.workerId}:${randomBytes(6).toString("hex")}`;
+  const claimed = await claim(token, chains.map((c) => c.chainId), opts);
+  if (claimed.length === 0) return 0;
+  const byChain = new Map(chains.map((c) => [c.chainId, c]));
+  await Promise.all(claimed.map((p) => checkOne(p, byChain.get(p.chainId)!, token, opts)));
+  return claimed.length;
+}
+
+async function claim(token: string, chainIds: number[], opts: CheckProofsOptions): Promise<ClaimedProof[]> {
+  const now = new Date();
+  const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS));
+  const partnerFilter = opts.partnerId ? Prisma.sql`AND r."partnerId" = ${opts.partnerId}::uuid` : Prisma.empty;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE proofs p
+    SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseUntil}, "checkAttempts" = p."checkAttempts" + 1
+    FROM (
+      SELECT pr.id FROM proofs pr JOIN payment_requests r ON r.id = pr."requestId"
+      WHERE pr.outcome = 'pending' AND pr.simulated = false AND pr."nextCheckAt" <= ${now}
+        AND (pr."leaseUntil" IS NULL OR pr."leaseUntil" < ${now})
+        AND pr."chainId" = ANY(${chainIds}::int[]) ${partnerFilter}
+      ORDER BY pr."nextCheckAt"
+      LIMIT ${opts.batchSize ?? 20}
+      FOR UPDATE OF pr SKIP LOCKED
+    ) c
+    WHERE p.id = c.id
+    RETURNING p.id`;
+  if (rows.length === 0) return [];
+  return db.proof.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    select: {
+      id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true,
+      request: { select: { receivingWallet: true, usdcContract: true, chainId: true, usdcMicro: true, createdAt: true, expiresAt: true } },
+    },
+  });
+}
+
+type ChainRead =
+  | { kind: "found"; receipt: UntrustedReceipt & { blockNumber: bigint; blockHash: string }; blockTimestamp: bigint; head: bigint }
+  | { kind: "missing" }
+  | { kind: "error"; message: string };
+
+/** Receipt, its block's time and the head — outside any DB transaction (they can take seconds). */
+export async function readChain(chain: ChainSettings, txHash: string): Promise<ChainRead> {
+  const client = publicClientFor(chain);
+  try {
+    const receipt = await client.getTransactionReceipt({ hash: txHash as Hash });
+    const [block, head] = await Promise.all([
+      client.getBlock({ blockHash: receipt.blockHash }),
+      client.getBlockNumber({ cacheTime: 0 }),
+    ]);
+    // The receipt's block was replaced between our two reads: a reorg in progress.
+    if (block.number !== receipt.blockNumber) return { kind: "missing" };
+    return { kind: "found", receipt, blockTimestamp: block.timestamp, head };
+  } catch (err) {
+    if (err instanceof TransactionReceiptNotFoundError || err instanceof BlockNotFoundError) return { kind: "missing" };
+    return { kind: "error", message: err instanceof Error ? err.message.split("\n")[0].slice(0, 300) : String(err) };
+  }
+}
+
+async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckProofsOptions) {
+  const read = await readChain(chain, p.txHash);
+  if (read.kind !== "found") {
+    // Never reject on a missing receipt or an RPC error (SPEC §6); a receipt that vanished in a
+    // reorg lands here too and simply waits again.
+    await reschedule(p, token, backoffMs(p.checkAttempts), read.kind === "error" ? read.message : "receipt not found", null);
+    return;
+  }
+  const verdict = verifyTransfer({
+    request: p.request,
+    chainId: chain.chainId,
+    receipt: read.receipt,
+    blockTimestamp: read.blockTimestamp,
+    headNumber: read.head,
+    confirmations: chain.confirmations,
+  });
+  if (verdict.kind === "pending") {
+    await reschedule(p, token, opts.confirmationPollMs ?? 500, null, verdict.confirmations);
+    return;
+  }
+  const block: BlockFacts = {
+    blockNumber: read.receipt.blockNumber,
+    blockHash: read.receipt.blockHash,
+    blockTime: new Date(Number(read.blockTimestamp) * 1000),
+    confirmations: verdict.kind === "verified" ? verdict.confirmations : Number(read.head - read.receipt.blockNumber + 1n),
+  };
+  const settled = await db.$transaction((tx) =>
+    settleProof(tx, p, verdict.kind === "verified"
+      ? { kind: "verified", receivedMicro: verdict.receivedMicro, overpaidMicro: verdict.overpaidMicro, late: verdict.late, block }
+      : { kind: "rejected", reason: verdict.reason, receivedMicro: verdict.receivedMicro, block }, token),
+  );
+  if (!settled) log.warn("proof lease lost before settling; left to its new owner", { proofId: p.id });
+}
+
+async function reschedule(p: ClaimedProof, token: string, delayMs: number, lastError: string | null, confirmations: number | null) {
+  await db.proof.updateMany({
+    where: { id: p.id, outcome: "pending", leaseOwner: token },
+    data: {
+      nextCheckAt: new Date(Date.now() + delayMs),
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError,
+      confirmations,
+    },
+  });
+}
+
+/** The worker loop: idles WORKER_POLL_MS between empty passes (a busy pass runs again at once). */
+export function proofCheckLoop(opts: Partial<Omit<CheckProofsOptions, "workerId">> = {}): Loop {
+  return {
+    name: "proof-check",
+    intervalMs: config().WORKER_POLL_MS,
+    run: (ctx) => checkProofs({ ...opts, workerId: ctx.workerId }),
+  };
+}

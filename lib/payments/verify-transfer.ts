@@ -1,0 +1,150 @@
+// The payment verdict (SPEC §6): a pure function over chain data we do not trust. Everything the
+// RPC returns (receipt, logs, block time, head) is treated as attacker-influenced input: malformed
+// logs are skipped, never thrown on, and only Transfer logs emitted by the request's USDC contract
+// count. We read logs only — never tx.to or calldata — so payments made through contracts
+// (forwarders, smart wallets, routers) verify exactly like direct transfers.
+
+/** keccak256("Transfer(address,address,uint256)") */
+export const TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+/** SPEC §6: a block may look up to 60 s older than the request (clock skew between us and the chain). */
+export const CREATION_SKEW_MS = 60_000;
+
+export interface RequestSnapshot {
+  receivingWallet: string;
+  usdcContract: string;
+  chainId: number;
+  usdcMicro: bigint;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A log as an RPC returns it; every field is unchecked. */
+export interface UntrustedLog {
+  address?: unknown;
+  topics?: unknown;
+  data?: unknown;
+  removed?: unknown;
+}
+
+export interface UntrustedReceipt {
+  status?: unknown;
+  blockNumber?: unknown;
+  blockHash?: unknown;
+  logs?: unknown;
+}
+
+export interface VerifyInput {
+  request: RequestSnapshot;
+  /** The chain the receipt was read from. */
+  chainId: number;
+  receipt: UntrustedReceipt;
+  /** Unix seconds of the receipt's block. */
+  blockTimestamp: bigint;
+  headNumber: bigint;
+  /** Required confirmations for this chain (head − block + 1). */
+  confirmations: number;
+}
+
+export type RejectionReason =
+  | "reverted"
+  | "no_matching_transfer"
+  | "wrong_token"
+  | "wrong_recipient"
+  | "underpaid"
+  | "before_request"
+  | "wrong_chain";
+
+export type Verdict =
+  | { kind: "verified"; receivedMicro: bigint; overpaidMicro: bigint; late: boolean; confirmations: number }
+  | { kind: "rejected"; reason: RejectionReason; expectedMicro: bigint; receivedMicro: bigint }
+  | { kind: "pending"; reason: "confirmations"; confirmations: number };
+
+export interface ParsedTransfer {
+  token: string;
+  from: string;
+  to: string;
+  value: bigint;
+}
+
+const TOPIC_RE = /^0x[0-9a-fA-F]{64}$/;
+const ADDRESS_TOPIC_RE = /^0x0{24}([0-9a-fA-F]{40})$/;
+const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
+
+/**
+ * An ERC-20 Transfer(address indexed, address indexed, uint256) log, or null when the log has any
+ * other shape (ERC-721 Transfer has 4 topics and no data; a non-canonical address topic with dirty
+ * high bytes is not something a real token emits).
+ */
+export function parseTransferLog(log: UntrustedLog): ParsedTransfer | null {
+  if (typeof log !== "object" || log === null) return null;
+  if (log.removed === true) return null;
+  const { address, topics, data } = log;
+  if (typeof address !== "string" || !ADDRESS_RE.test(address)) return null;
+  if (!Array.isArray(topics) || topics.length !== 3) return null;
+  if (!topics.every((t) => typeof t === "string" && TOPIC_RE.test(t))) return null;
+  if ((topics[0] as string).toLowerCase() !== TRANSFER_TOPIC) return null;
+  const from = ADDRESS_TOPIC_RE.exec(topics[1] as string);
+  const to = ADDRESS_TOPIC_RE.exec(topics[2] as string);
+  if (!from || !to) return null;
+  if (typeof data !== "string" || !TOPIC_RE.test(data)) return null;
+  return {
+    token: address.toLowerCase(),
+    from: `0x${from[1].toLowerCase()}`,
+    to: `0x${to[1].toLowerCase()}`,
+    value: BigInt(data),
+  };
+}
+
+export function verifyTransfer(input: VerifyInput): Verdict {
+  const { request, receipt } = input;
+  const expectedMicro = request.usdcMicro;
+  const reject = (reason: RejectionReason, receivedMicro = 0n): Verdict => ({ kind: "rejected", reason, expectedMicro, receivedMicro });
+
+  // The chain is configuration, not chain data: a proof read from the wrong chain is never valid.
+  if (input.chainId !== request.chainId) return reject("wrong_chain");
+
+  // Wait for finality before any verdict, rejection included: until then a reorg can replace the
+  // receipt (a reverted tx may be re-mined successfully, a block time may change).
+  const blockNumber = typeof receipt.blockNumber === "bigint" ? receipt.blockNumber : null;
+  const confirmations = blockNumber === null ? 0 : clampConfirmations(input.headNumber - blockNumber + 1n);
+  if (blockNumber === null || confirmations < input.confirmations) {
+    return { kind: "pending", reason: "confirmations", confirmations };
+  }
+
+  if (receipt.status !== "success") return reject("reverted");
+
+  const wallet = request.receivingWallet.toLowerCase();
+  const usdc = request.usdcContract.toLowerCase();
+  const transfers = (Array.isArray(receipt.logs) ? (receipt.logs as UntrustedLog[]) : [])
+    .map(parseTransferLog)
+    .filter((t): t is ParsedTransfer => t !== null);
+
+  // Sum every USDC transfer to the wallet in the tx: a payment split over several transfers
+  // (e.g. a router, or a wallet batching) is still one payment.
+  let receivedMicro = 0n;
+  for (const t of transfers) if (t.token === usdc && t.to === wallet) receivedMicro += t.value;
+
+  if (receivedMicro === 0n) {
+    if (transfers.some((t) => t.to === wallet)) return reject("wrong_token");
+    if (transfers.some((t) => t.token === usdc)) return reject("wrong_recipient");
+    return reject("no_matching_transfer");
+  }
+
+  const blockTimeMs = Number(input.blockTimestamp) * 1000;
+  if (blockTimeMs < request.createdAt.getTime() - CREATION_SKEW_MS) return reject("before_request", receivedMicro);
+  if (receivedMicro < expectedMicro) return reject("underpaid", receivedMicro);
+
+  return {
+    kind: "verified",
+    receivedMicro,
+    overpaidMicro: receivedMicro - expectedMicro,
+    late: blockTimeMs > request.expiresAt.getTime(),
+    confirmations,
+  };
+}
+
+function clampConfirmations(n: bigint): number {
+  if (n < 0n) return 0;
+  return n > 1_000_000_000n ? 1_000_000_000 : Number(n);
+}

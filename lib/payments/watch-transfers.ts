@@ -1,0 +1,201 @@
+// Detection without a proof (SPEC §6): scan USDC Transfer logs to wallets with open requests, in
+// bounded block ranges from a persisted cursor per chain, and attach exact-amount matches as
+// proofs (source "watcher") through the same attachProof as everyone else. Amount tagging makes
+// an exact amount identify one open request per wallet. Verification (confirmations, block time,
+// everything else) stays with the proof-check loop, so the watcher may scan right up to the head.
+//
+// The cursor row is claimed with a lease (conditional UPDATE), so with many workers one scans a
+// chain at a time and a killed scanner's chain is resumed after its lease.
+import { randomBytes } from "node:crypto";
+import { getAddress, parseAbiItem, type Address } from "viem";
+import { isApiError } from "@/lib/api/errors";
+import { publicClientFor } from "@/lib/chains/clients";
+import type { ChainSettings } from "@/lib/chains/config";
+import { configuredChains } from "@/lib/chains/for-mode";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import type { Loop } from "@/worker/run-loops";
+import { OPEN_PROOF_STATUSES, OPEN_STATUSES } from "./amount-tag";
+import { attachProof } from "./attach-proof";
+import { parseTransferLog } from "./verify-transfer";
+
+const TRANSFER_EVENT = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
+
+export interface WatchTransfersOptions {
+  workerId: string;
+  chains?: ChainSettings[];
+  /** Largest getLogs block range (public RPCs commonly cap at 2,000–10,000). */
+  maxBlockRange?: number;
+  /** Wallets per getLogs `to` filter. */
+  walletsPerQuery?: number;
+  leaseMs?: number;
+  /** Cursor row id; default the chain id. Tests give each chain instance its own cursor. */
+  cursorId?: (chain: ChainSettings) => number;
+  /** Only requests of this partner (tests). */
+  partnerId?: string;
+}
+
+export interface WatchResult {
+  blocksScanned: number;
+  attached: number;
+  /** Chains whose pass failed (RPC unreachable, range too large…). */
+  failedChainIds: number[];
+}
+
+/** One pass over every chain: at most one block range each. */
+export async function watchTransfers(opts: WatchTransfersOptions): Promise<WatchResult> {
+  const total: WatchResult = { blocksScanned: 0, attached: 0, failedChainIds: [] };
+  for (const chain of opts.chains ?? configuredChains()) {
+    try {
+      const r = await watchChain(chain, opts);
+      total.blocksScanned += r.blocksScanned;
+      total.attached += r.attached;
+    } catch (err) {
+      // One chain's RPC trouble must not stall the others; the range is retried next pass.
+      total.failedChainIds.push(chain.chainId);
+      log.warn("transfer watch failed", { chainId: chain.chainId, error: err instanceof Error ? err.message.split("\n")[0] : String(err) });
+    }
+  }
+  return total;
+}
+
+async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Promise<Omit<WatchResult, "failedChainIds">> {
+  const idle = { blocksScanned: 0, attached: 0 };
+  const cursorId = opts.cursorId?.(chain) ?? chain.chainId;
+  const client = publicClientFor(chain);
+  const head = await client.getBlockNumber({ cacheTime: 0 });
+
+  // First run starts at the head: history before JoPay watched the chain is the proofs' business.
+  await db.chainCursor.createMany({ data: [{ chainId: cursorId, lastScannedBlock: head, headBlock: head }], skipDuplicates: true });
+  const token = `${opts.workerId}:${randomBytes(6).toString("hex")}`;
+  const now = new Date();
+  const claimed = await db.chainCursor.updateMany({
+    where: { chainId: cursorId, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+    data: { leaseOwner: token, leaseUntil: new Date(now.getTime() + (opts.leaseMs ?? 60_000)) },
+  });
+  if (claimed.count === 0) return idle;
+
+  try {
+    const cursor = await db.chainCursor.findUniqueOrThrow({ where: { chainId: cursorId } });
+    const from = cursor.lastScannedBlock + 1n;
+    if (from > head) {
+      await release(cursorId, token, cursor.lastScannedBlock, head);
+      return idle;
+    }
+    const to = bigMin(head, from + BigInt(opts.maxBlockRange ?? 2_000) - 1n);
+    const attached = await scanRange(chain, from, to, opts);
+    await release(cursorId, token, to, head);
+    return { blocksScanned: Number(to - from + 1n), attached };
+  } catch (err) {
+    // Leave the cursor where it was; the range is retried on the next pass.
+    await release(cursorId, token, null, head).catch(() => {});
+    throw err;
+  }
+}
+
+async function release(cursorId: number, token: string, lastScanned: bigint | null, head: bigint) {
+  await db.chainCursor.updateMany({
+    where: { chainId: cursorId, leaseOwner: token },
+    data: { ...(lastScanned === null ? {} : { lastScannedBlock: lastScanned }), headBlock: head, leaseOwner: null, leaseUntil: null },
+  });
+}
+
+interface OpenRequest {
+  id: string;
+  usdcMicro: bigint;
+  receivingWallet: string;
+  createdAt: Date;
+}
+
+async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: WatchTransfersOptions): Promise<number> {
+  const open: OpenRequest[] = await db.paymentRequest.findMany({
+    where: {
+      chainId: chain.chainId,
+      usdcContract: chain.usdcAddress.toLowerCase(),
+      status: { in: [...OPEN_STATUSES] },
+      proofStatus: { in: [...OPEN_PROOF_STATUSES] },
+      ...(opts.partnerId ? { partnerId: opts.partnerId } : {}),
+    },
+    select: { id: true, usdcMicro: true, receivingWallet: true, createdAt: true },
+  });
+  if (open.length === 0) return 0;
+
+  // wallet → amount → the open requests with exactly that amount (normally one, by tagging).
+  const byWallet = new Map<string, Map<bigint, OpenRequest[]>>();
+  for (const r of open) {
+    const amounts = byWallet.get(r.receivingWallet) ?? new Map<bigint, OpenRequest[]>();
+    amounts.set(r.usdcMicro, [...(amounts.get(r.usdcMicro) ?? []), r]);
+    byWallet.set(r.receivingWallet, amounts);
+  }
+
+  const client = publicClientFor(chain);
+  const wallets = [...byWallet.keys()];
+  const chunk = opts.walletsPerQuery ?? 200;
+  // Per (tx, wallet) sum, as the verifier does: a payment split over two transfers still matches.
+  const paid = new Map<string, { txHash: string; wallet: string; value: bigint }>();
+  for (let i = 0; i < wallets.length; i += chunk) {
+    const logs = await client.getLogs({
+      address: getAddress(chain.usdcAddress),
+      event: TRANSFER_EVENT,
+      args: { to: wallets.slice(i, i + chunk).map((w) => getAddress(w) as Address) },
+      fromBlock: from,
+      toBlock: to,
+      strict: true,
+    });
+    for (const l of logs) {
+      const t = parseTransferLog(l);
+      if (!t || t.token !== chain.usdcAddress.toLowerCase() || !l.transactionHash) continue;
+      const key = `${l.transactionHash.toLowerCase()}|${t.to}`;
+      const cur = paid.get(key);
+      paid.set(key, { txHash: l.transactionHash.toLowerCase(), wallet: t.to, value: (cur?.value ?? 0n) + t.value });
+    }
+  }
+
+  let attached = 0;
+  for (const p of paid.values()) {
+    const candidates = byWallet.get(p.wallet)?.get(p.value);
+    if (!candidates?.length) continue;
+    // Tagging keeps amounts unique among open requests; if two still match, the oldest first.
+    const target = [...candidates].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+    try {
+      const r = await attachProof({ requestId: target.id, txHash: p.txHash, source: "watcher", scope: null });
+      if (r.created) attached++;
+      candidates.splice(candidates.indexOf(target), 1);
+    } catch (err) {
+      // Already someone's proof, or the request stopped being payable meanwhile: not ours to fix.
+      if (isApiError(err) && (err.code === "proof_conflict" || err.code === "request_not_payable")) continue;
+      throw err;
+    }
+  }
+  if (attached > 0) log.info("watcher attached proofs", { chainId: chain.chainId, from, to, attached });
+  return attached;
+}
+
+const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);
+
+export function transferWatchLoop(opts: Partial<Omit<WatchTransfersOptions, "workerId">> = {}): Loop {
+  // A chain whose RPC fails is retried with backoff (1 s … 60 s) instead of every poll, so an
+  // unreachable node costs a log line a minute, not two a second. Local pacing only: the cursor
+  // lease is what coordinates workers.
+  const failing = new Map<number, { failures: number; retryAt: number }>();
+  return {
+    name: "transfer-watch",
+    intervalMs: config().WORKER_POLL_MS,
+    run: async (ctx) => {
+      const now = Date.now();
+      const chains = (opts.chains ?? configuredChains()).filter((c) => (failing.get(c.chainId)?.retryAt ?? 0) <= now);
+      if (chains.length === 0) return 0;
+      const r = await watchTransfers({ ...opts, chains, workerId: ctx.workerId });
+      for (const c of chains) {
+        if (!r.failedChainIds.includes(c.chainId)) failing.delete(c.chainId);
+        else {
+          const failures = (failing.get(c.chainId)?.failures ?? 0) + 1;
+          failing.set(c.chainId, { failures, retryAt: now + Math.min(60_000, 1_000 * 2 ** (failures - 1)) });
+        }
+      }
+      // Blocks scanned count as work, so a worker catching up runs range after range without sleeping.
+      return r.blocksScanned;
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Creating a payment request — the one path for the partner API, the merchant dashboard and the
+// admin "create on behalf" button (STYLE). The context says for whom (partner, mode) and from where.
+//
+// Order matters and follows the seeds: the merchant is looked up within the tenant first (another
+// partner's or mode's merchant is a plain 404); a replay of a known idempotency key returns the
+// original unchanged before any other check ("your new values are silently ignored"); then the
+// merchant's state, the currency assertion, the expiry, the FX rate; then one transaction that
+// serialises creates to the receiving wallet (amount tag, SPEC §6) and inserts. Concurrent creates
+// with one key meet at the unique index (partner, merchant, idempotency key): one row, N answers.
+import { ApiError } from "@/lib/api/errors";
+import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { db, type Tx } from "@/lib/db";
+import { uniqueViolation } from "@/lib/db/unique-violation";
+import { fiatToUsdcMicro } from "@/lib/fx/amount";
+import { currentRate } from "@/lib/fx/rates";
+import type { Merchant, Partner, PaymentRequest } from "@/lib/generated/prisma/client";
+import { uuidv7 } from "@/lib/ids";
+import { lockWallet, pickAmountTag, takenAmounts } from "@/lib/payments/amount-tag";
+import { createRequestInput, INVOICE_DEFAULT_EXPIRY_MINUTES, type CreateRequestFields, type CreateRequestInput } from "@/lib/schemas/request";
+import { resolveIdempotencyKey } from "./idempotency-key";
+import { chainForMode } from "@/lib/chains/for-mode";
+
+export interface CreateRequestContext {
+  /** The partner the request belongs to (its currency, allowed expiries and default expiry apply). */
+  partner: Partner;
+  testMode: boolean;
+  /** Recorded on the row: "api" (partner key), "dashboard" (merchant), "admin" (on behalf). */
+  createdVia: "api" | "dashboard" | "admin";
+}
+
+export interface CreateRequestResult {
+  request: PaymentRequest;
+  /** seeds: true when the idempotency key matched an existing request, returned unchanged. */
+  replay: boolean;
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
+/** The merchant's effective currency (seeds: display_currency falls back to the partner's). */
+export const effectiveCurrency = (merchant: Merchant, partner: Partner) => merchant.displayCurrency ?? partner.currency;
+
+/**
+ * `fields` are the API body's fields (snake_case, as in the seed); they are validated here too, so
+ * dashboard and admin callers get the same rules (a ZodError maps to validation_error).
+ */
+export async function createRequest(ctx: CreateRequestContext, fields: CreateRequestFields): Promise<CreateRequestResult> {
+  const input = createRequestInput.parse(fields);
+  const scope = { partnerId: ctx.partner.id, testMode: ctx.testMode };
+  const idem = resolveIdempotencyKey(input.idempotency_key);
+  const merchant = await findMerchantOrNotFound(scope, input.merchant_id);
+  const replayWhere = { partnerId_merchantId_idempotencyKey: { partnerId: ctx.partner.id, merchantId: merchant.id, idempotencyKey: idem.key } };
+
+  if (idem.given) {
+    const existing = await db.paymentRequest.findUnique({ where: replayWhere });
+    if (existing) return { request: existing, replay: true };
+  }
+
+  if (merchant.disabled) throw new ApiError("merchant_disabled");
+  if (merchant.onboardingStatus !== "complete" || !merchant.walletAddress) throw new ApiError("merchant_onboarding_incomplete");
+  const fiatCode = effectiveCurrency(merchant, ctx.partner);
+  if (input.fiat_currency_code && input.fiat_currency_code !== fiatCode) {
+    throw new ApiError("currency_mismatch", `This merchant's currency is ${fiatCode}.`, { expected_fiat_code: fiatCode });
+  }
+  const expiryMinutes = resolveExpiry(ctx.partner, input);
+
+  const quote = await currentRate(fiatCode);
+  const base = fiatToUsdcMicro(input.fiat_amount_int, fiatCode, quote.usdPerUnit);
+  const chain = chainForMode(ctx.testMode ? "test" : "live");
+  const wallet = merchant.walletAddress.toLowerCase();
+
+  try {
+    return await db.$transaction(async (tx: Tx) => {
+      await lockWallet(tx, chain.chainId, wallet);
+      if (idem.given) {
+        // A concurrent create with this key that held the lock before us has committed by now.
+        const existing = await tx.paymentRequest.findUnique({ where: replayWhere });
+        if (existing) return { request: existing, replay: true };
+      }
+      const tag = pickAmountTag(base, await takenAmounts(tx, chain.chainId, wallet, base));
+      if (tag === null) {
+        throw new ApiError("service_unavailable", "Too many open requests for this amount to this merchant; retry later or vary the amount.");
+      }
+      const now = new Date();
+      const request = await tx.paymentRequest.create({
+        data: {
+          id: uuidv7(),
+          partnerId: ctx.partner.id,
+          merchantId: merchant.id,
+          testMode: ctx.testMode,
+          paymentMode: input.payment_mode,
+          fiatAmountInt: input.fiat_amount_int,
+          fiatCode,
+          usdcMicro: base + BigInt(tag),
+          amountTag: tag,
+          fxRate: quote.usdPerUnit,
+          fxSource: quote.source,
+          fxRateAt: quote.asOf,
+          memo: input.memo ?? null,
+          customerName: input.customer_name ?? null,
+          customerEmail: input.customer_email ?? null,
+          customerPhone: input.customer_phone ?? null,
+          metadata: input.metadata ?? {},
+          idempotencyKey: idem.key,
+          receivingWallet: wallet,
+          chainId: chain.chainId,
+          usdcContract: chain.usdcAddress.toLowerCase(),
+          expiresAt: new Date(now.getTime() + expiryMinutes * 60_000),
+          createdVia: ctx.createdVia,
+          createdAt: now,
+        },
+      });
+      return { request, replay: false };
+    }, TX_OPTIONS);
+  } catch (err) {
+    const v = uniqueViolation(err);
+    if (v && /idempotency/i.test(v.constraint)) {
+      const existing = await db.paymentRequest.findUnique({ where: replayWhere });
+      if (existing) return { request: existing, replay: true };
+    }
+    throw err;
+  }
+}
+
+/** seeds: expiry_minutes must be one of the partner's values; defaults pos → partner, invoice → 7 days. */
+function resolveExpiry(partner: Partner, input: CreateRequestInput): number {
+  if (input.expiry_minutes !== undefined && input.expiry_minutes !== null) {
+    if (!partner.allowedExpiryMinutes.includes(input.expiry_minutes)) {
+      throw new ApiError("expiry_not_allowed", undefined, { allowed_expiry_minutes: [...partner.allowedExpiryMinutes].sort((a, b) => a - b) });
+    }
+    return input.expiry_minutes;
+  }
+  return input.payment_mode === "invoice" ? INVOICE_DEFAULT_EXPIRY_MINUTES : partner.defaultPosExpiryMinutes;
+}

@@ -1,0 +1,59 @@
+// Expiry sweeper (SPEC §6): `requested`/`opened` requests past expires_at with no proof become
+// `expired` and emit `request.expired`. A request with a proof attached or verified never expires
+// here (an attached proof may still verify, late). Rows are claimed with FOR UPDATE SKIP LOCKED
+// so several workers share the backlog; each row's change and event commit together.
+import { config } from "@/lib/config";
+import { db, Prisma } from "@/lib/db";
+import { emitEvent } from "@/lib/events/emit-event";
+import { serializeRequest } from "@/lib/requests/serialize-request";
+import { latestProof } from "@/lib/payments/latest-proof";
+import type { Loop } from "@/worker/run-loops";
+
+export interface ExpireRequestsOptions {
+  batchSize?: number;
+  now?: Date;
+  /** Restrict to one partner (tests, operator tooling). */
+  partnerId?: string;
+}
+
+/** One pass: returns how many requests it expired. */
+export async function expireRequests(opts: ExpireRequestsOptions = {}): Promise<number> {
+  const batch = opts.batchSize ?? 100;
+  let expired = 0;
+  // Each request is its own short transaction: one slow row never holds a whole batch's locks.
+  for (let i = 0; i < batch; i++) {
+    const done = await db.$transaction(async (tx) => {
+      const now = opts.now ?? new Date();
+      const partnerFilter = opts.partnerId ? Prisma.sql`AND "partnerId" = ${opts.partnerId}::uuid` : Prisma.empty;
+      const rows = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM payment_requests
+        WHERE status IN ('requested', 'opened') AND "proofStatus" = 'none' AND "expiresAt" <= ${now} ${partnerFilter}
+        ORDER BY "expiresAt"
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return false;
+      const request = await tx.paymentRequest.update({
+        where: { id: rows[0].id },
+        data: { status: "expired", expiredAt: now },
+      });
+      await emitEvent(tx, {
+        partnerId: request.partnerId,
+        testMode: request.testMode,
+        type: "request.expired",
+        data: serializeRequest(request, await latestProof(request.id, tx)),
+        requestId: request.id,
+        merchantId: request.merchantId,
+      });
+      return true;
+    });
+    if (!done) break;
+    expired++;
+  }
+  return expired;
+}
+
+export function expiryLoop(): Loop {
+  // Expiry needs no sub-second precision: the pay page counts down itself and a proof attached
+  // just after expires_at is still accepted. Once every few polls is plenty.
+  return { name: "request-expiry", intervalMs: Math.max(config().WORKER_POLL_MS, 2_000), run: () => expireRequests() };
+}

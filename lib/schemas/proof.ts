@@ -1,0 +1,21 @@
+// Proof inputs (SPEC §5: POST /api/v1/requests/:id/proof, POST /api/pay/:id/proof) and the
+// test-mode simulate_payment input.
+import { z } from "zod";
+
+/** 0x + 64 hex; compared and stored lower-cased so one tx cannot be offered twice by changing case. */
+export const txHash = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, "must be a transaction hash: 0x followed by 64 hex characters")
+  .transform((h) => h.toLowerCase());
+
+export const attachProofInput = z.object({
+  tx_hash: txHash,
+  /** Optional assertion: must equal the request's chain. */
+  chain_id: z.number().int().positive().optional(),
+});
+export type AttachProofInput = z.infer<typeof attachProofInput>;
+
+export const simulatePaymentInput = z.object({
+  outcome: z.enum(["paid", "underpaid", "late"]),
+});
+export type SimulatePaymentInput = z.infer<typeof simulatePaymentInput>;

@@ -1,0 +1,28 @@
+// Registering a webhook endpoint for the caller's partner and mode. The plain secret exists only in
+// the return value (shown once); the row holds it sealed (secret-box.ts).
+import type { TenantScope } from "@/lib/api/tenant";
+import { db } from "@/lib/db";
+import { uuidv7 } from "@/lib/ids";
+import type { CreateWebhookEndpointInput } from "@/lib/schemas/webhook-endpoint";
+import { checkEndpointUrl } from "./check-endpoint-url";
+import { sealSecret } from "./secret-box";
+import { generateWebhookSecret } from "./sign";
+import type { Resolver } from "./url-guard";
+
+export async function createWebhookEndpoint(scope: TenantScope, input: CreateWebhookEndpointInput, opts: { resolve?: Resolver } = {}) {
+  const url = await checkEndpointUrl(input.url, opts.resolve);
+  const id = uuidv7();
+  const secret = generateWebhookSecret();
+  const endpoint = await db.webhookEndpoint.create({
+    data: {
+      id,
+      partnerId: scope.partnerId,
+      testMode: scope.testMode,
+      url,
+      description: input.description ?? null,
+      events: input.events,
+      secretSealed: sealSecret(secret, id),
+    },
+  });
+  return { endpoint, secret };
+}

@@ -1,0 +1,23 @@
+// The webhook delivery loop the worker runs (worker/loops.ts). Logic lives in deliver.ts.
+import { config } from "@/lib/config";
+import type { Loop } from "@/worker/run-loops";
+import { defaultDeliveryConfig, DeliveryRunner, type DeliveryConfig } from "./deliver";
+
+export interface DeliveryLoop extends Loop {
+  /** Waits for attempts in flight (tests, graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+export function webhookDeliveryLoop(overrides: Partial<DeliveryConfig> & { intervalMs?: number } = {}): DeliveryLoop {
+  const { intervalMs = config().WORKER_POLL_MS, ...cfg } = overrides;
+  let runner: DeliveryRunner | undefined;
+  return {
+    name: "webhook-delivery",
+    intervalMs,
+    run: async (ctx) => {
+      runner ??= new DeliveryRunner(ctx.workerId, defaultDeliveryConfig(cfg));
+      return runner.pass(intervalMs);
+    },
+    drain: async () => runner?.drain(),
+  };
+}

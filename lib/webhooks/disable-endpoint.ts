@@ -1,0 +1,44 @@
+// Disabling an endpoint on the partner's behalf (410 Gone, or failing for 5 days — SPEC §7): stop
+// sending, fail what is still queued (it stays redeliverable), and tell the partner with a console
+// notice. Email would need SMTP_URL and a mailer, which JoPay does not have yet: we say so in the log.
+import { config } from "@/lib/config";
+import type { Tx } from "@/lib/db";
+import { log } from "@/lib/log";
+
+export async function disableEndpoint(tx: Tx, endpointId: string, reason: string, now = new Date()): Promise<boolean> {
+  const changed = await tx.webhookEndpoint.updateMany({
+    where: { id: endpointId, disabled: false },
+    data: { disabled: true, disabledReason: reason, disabledAt: now },
+  });
+  if (changed.count === 0) return false; // already disabled (another worker got there first)
+  await tx.webhookDelivery.updateMany({
+    where: { endpointId, status: "pending" },
+    data: { status: "failed", lastError: `endpoint disabled: ${reason}`, leaseOwner: null, leaseUntil: null },
+  });
+  const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { partnerId: true, url: true, testMode: true } });
+  await tx.partnerNotice.create({
+    data: {
+      partnerId: endpoint.partnerId,
+      kind: "webhook_endpoint_disabled",
+      message: `Webhook endpoint ${endpointId} (${endpoint.testMode ? "test" : "live"} mode, ${displayUrl(endpoint.url)}) was disabled: ${reason}. ` +
+        "Fix the receiver, re-enable the endpoint, then redeliver the failed events.",
+    },
+  });
+  log.warn("webhook endpoint disabled", { endpointId, partnerId: endpoint.partnerId, reason });
+  if (config().SMTP_URL) {
+    log.warn("partner email for a disabled webhook endpoint not sent: no mailer is implemented yet; console notice written", { endpointId });
+  } else {
+    log.info("SMTP_URL not configured: partner told about the disabled webhook endpoint by console notice only", { endpointId });
+  }
+  return true;
+}
+
+/** Origin and path only: partners sometimes put tokens in query strings. */
+export function displayUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}

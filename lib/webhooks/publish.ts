@@ -1,0 +1,31 @@
+// Fan-out: one WebhookDelivery per enabled endpoint of the event's partner and mode that subscribes
+// to its type (empty subscription list = every type). Called by emitEvent inside the transaction of
+// the state change, so an event and its deliveries exist iff that change committed.
+import type { Tx } from "@/lib/db";
+import { uuidv7 } from "@/lib/ids";
+
+export interface PublishableEvent {
+  id: string;
+  partnerId: string;
+  testMode: boolean;
+  type: string;
+}
+
+/** Creates the pending deliveries; returns how many. Idempotent per (event, endpoint). */
+export async function publishEvent(tx: Tx, event: PublishableEvent, now = new Date()): Promise<number> {
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: {
+      partnerId: event.partnerId,
+      testMode: event.testMode,
+      disabled: false,
+      OR: [{ events: { isEmpty: true } }, { events: { has: event.type } }],
+    },
+    select: { id: true },
+  });
+  if (endpoints.length === 0) return 0;
+  const { count } = await tx.webhookDelivery.createMany({
+    data: endpoints.map((e) => ({ id: uuidv7(), eventId: event.id, endpointId: e.id, nextAttemptAt: now })),
+    skipDuplicates: true,
+  });
+  return count;
+}

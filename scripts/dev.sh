@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm run dev` — the one command a newcomer runs: installs what is missing, then starts JoPay with
+# the embedded database, a local chain, demo data, web and worker (see scripts/dev.ts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "› installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+# npm here runs no dependency install scripts, so generate the Prisma client explicitly.
+if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then
+  npx prisma generate >/dev/null
+fi
+exec node --import tsx scripts/dev.ts "$@"

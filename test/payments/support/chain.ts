@@ -1,0 +1,89 @@
+// A real anvil chain with the project's TestUSDC for payment tests, plus small helpers to pay the
+// awkward ways a verifier must handle (through a forwarder, split, reverted, other token).
+import { createWalletClient, getAddress, http, type Address, type Hash } from "viem";
+import { publicClientFor } from "@/lib/chains/clients";
+import { chainSettings, type ChainSettings } from "@/lib/chains/config";
+import { deployContract, startLocalChain, testForwarderAbi, testUsdcAbi, type LocalChain } from "@/scripts/local-chain/deploy";
+import { rpc } from "@/scripts/local-chain/anvil";
+
+export interface TestChain {
+  local: LocalChain;
+  settings: ChainSettings;
+  /** The same chain with a higher confirmation requirement. */
+  withConfirmations(n: number): ChainSettings;
+  payer: Address;
+  transfer(to: string, micro: bigint, opts?: { token?: Address; from?: Address }): Promise<Hash>;
+  deployToken(): Promise<Address>;
+  deployForwarder(): Promise<Address>;
+  approve(spender: Address, opts?: { token?: Address; from?: Address }): Promise<Hash>;
+  forward(forwarder: Address, to: string, micro: bigint): Promise<Hash>;
+  splitPay(forwarder: Address, to: string, a: bigint, b: bigint): Promise<Hash>;
+  forwardAndRevert(forwarder: Address, to: string, micro: bigint): Promise<Hash>;
+  mine(blocks?: number): Promise<void>;
+  snapshot(): Promise<string>;
+  revert(id: string): Promise<void>;
+  setNextBlockTimestamp(unixSeconds: number): Promise<void>;
+  head(): Promise<bigint>;
+  stop(): Promise<void>;
+}
+
+export async function startTestChain(opts: { blockTime?: number } = {}): Promise<TestChain> {
+  const local = await startLocalChain({ blockTime: opts.blockTime });
+  const settings = chainSettings({ chainId: local.chainId, rpcUrl: local.rpcUrl, usdcAddress: local.usdcAddress, confirmations: 1 });
+  const pc = publicClientFor(settings);
+  const wc = createWalletClient({ transport: http(local.rpcUrl), cacheTime: 0 });
+  const payer = local.accounts[1];
+  const wait = async (hash: Hash) => {
+    await pc.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    return hash;
+  };
+  const MAX = 2n ** 256n - 1n;
+
+  return {
+    local,
+    settings,
+    payer,
+    withConfirmations: (n) => ({ ...settings, confirmations: n }),
+    async transfer(to, micro, o = {}) {
+      const hash = await wc.writeContract({
+        address: getAddress(o.token ?? local.usdcAddress), abi: testUsdcAbi, functionName: "transfer",
+        args: [getAddress(to), micro], account: o.from ?? payer, chain: null,
+      });
+      return wait(hash);
+    },
+    async deployToken() {
+      const token = await deployContract(local.rpcUrl, "TestUSDC");
+      await wait(await wc.writeContract({ address: getAddress(token), abi: testUsdcAbi, functionName: "mint", args: [getAddress(payer), 10n ** 15n], account: payer, chain: null }));
+      return token;
+    },
+    deployForwarder: () => deployContract(local.rpcUrl, "TestForwarder"),
+    async approve(spender, o = {}) {
+      return wait(await wc.writeContract({
+        address: getAddress(o.token ?? local.usdcAddress), abi: testUsdcAbi, functionName: "approve",
+        args: [getAddress(spender), MAX], account: o.from ?? payer, chain: null,
+      }));
+    },
+    async forward(forwarder, to, micro) {
+      return wait(await wc.writeContract({ address: getAddress(forwarder), abi: testForwarderAbi, functionName: "forward", args: [getAddress(local.usdcAddress), getAddress(to), micro], account: payer, chain: null }));
+    },
+    async splitPay(forwarder, to, a, b) {
+      return wait(await wc.writeContract({ address: getAddress(forwarder), abi: testForwarderAbi, functionName: "splitPay", args: [getAddress(local.usdcAddress), getAddress(to), a, b], account: payer, chain: null }));
+    },
+    async forwardAndRevert(forwarder, to, micro) {
+      // Explicit gas: estimation would refuse a call that reverts.
+      return wait(await wc.writeContract({ address: getAddress(forwarder), abi: testForwarderAbi, functionName: "forwardAndRevert", args: [getAddress(local.usdcAddress), getAddress(to), micro], account: payer, chain: null, gas: 200_000n }));
+    },
+    async mine(blocks = 1) {
+      await rpc(local.rpcUrl, "anvil_mine", [`0x${blocks.toString(16)}`]);
+    },
+    snapshot: () => rpc<string>(local.rpcUrl, "evm_snapshot", []),
+    async revert(id) {
+      await rpc(local.rpcUrl, "evm_revert", [id]);
+    },
+    async setNextBlockTimestamp(t) {
+      await rpc(local.rpcUrl, "evm_setNextBlockTimestamp", [t]);
+    },
+    head: () => pc.getBlockNumber({ cacheTime: 0 }),
+    stop: () => local.stop(),
+  };
+}

@@ -1,0 +1,335 @@
+// Proof verification against a real anvil chain with the project's TestUSDC (SPEC §6): one test
+// per case, each asserting the request's final state and the events emitted.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Address } from "viem";
+import type { ChainSettings } from "@/lib/chains/config";
+import { db } from "@/lib/db";
+import { attachProof } from "@/lib/payments/attach-proof";
+import { checkProofs } from "@/lib/payments/check-proofs";
+import { settleProof } from "@/lib/payments/settle-proof";
+import { isApiError } from "@/lib/api/errors";
+import { randomWallet } from "../support/fixtures";
+import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { startTestChain, type TestChain } from "./support/chain";
+
+let chain: TestChain;
+let forwarder: Address;
+
+beforeAll(async () => {
+  chain = await startTestChain();
+  forwarder = await chain.deployForwarder();
+  await chain.approve(forwarder);
+});
+afterAll(async () => {
+  await chain?.stop();
+});
+
+const AMOUNT = 27_500_000n;
+
+async function openRequest(over: { usdcMicro?: bigint; createdAt?: Date; expiresAt?: Date; status?: "requested" | "expired" } = {}) {
+  const setup = await makePaymentSetup();
+  const request = await insertRequest({
+    partnerId: setup.partner.id,
+    merchantId: setup.merchant.id,
+    usdcMicro: over.usdcMicro ?? AMOUNT,
+    receivingWallet: setup.merchant.walletAddress!,
+    chainId: chain.settings.chainId,
+    usdcContract: chain.settings.usdcAddress,
+    createdAt: over.createdAt,
+    expiresAt: over.expiresAt,
+    status: over.status,
+  });
+  return { ...setup, request, wallet: setup.merchant.walletAddress! };
+}
+
+const attach = (requestId: string, txHash: string) => attachProof({ requestId, txHash, source: "partner_api", scope: null });
+
+/** Runs verification passes for one partner until its proofs leave `pending` (or time runs out). */
+async function verifyAll(partnerId: string, settings: ChainSettings = chain.settings, maxMs = 10_000) {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    await checkProofs({ workerId: "test", chains: [settings], partnerId });
+    const pending = await db.proof.count({ where: { outcome: "pending", request: { partnerId } } });
+    if (pending === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Makes every pending proof of the partner due now (skips the backoff wait). */
+const makeDue = (partnerId: string) => db.proof.updateMany({ where: { outcome: "pending", request: { partnerId } }, data: { nextCheckAt: new Date(0) } });
+
+async function stateOf(requestId: string) {
+  const r = await db.paymentRequest.findUniqueOrThrow({ where: { id: requestId }, include: { proofs: { orderBy: { createdAt: "asc" } } } });
+  return r;
+}
+
+const types = async (requestId: string) => (await eventsFor(requestId)).map((e) => e.type);
+
+describe("proof verification on a real chain", () => {
+  it("verifies an exact payment", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "verified", txHash: hash, late: false, status: "requested" });
+    expect(r.proofVerifiedAt).not.toBeNull();
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", receivedMicro: AMOUNT, overpaidMicro: 0n, confirmations: 1 });
+    const events = await eventsFor(request.id);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+    expect(events[1].data).toMatchObject({
+      proof_status: "verified", tx_hash: hash, proof_verified_at: r.proofVerifiedAt!.toISOString(),
+      amount: { usdc_micro: AMOUNT.toString() }, metadata: { order_id: "ORD-1" },
+      proof: { status: "verified", received_usdc_micro: AMOUNT.toString(), overpaid_usdc_micro: "0" },
+    });
+  });
+
+  it("verifies an overpayment and records the amount", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT + 1_234_567n);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("verified");
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", receivedMicro: AMOUNT + 1_234_567n, overpaidMicro: 1_234_567n });
+    const events = await eventsFor(request.id);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+    expect(events[1].data).toMatchObject({ proof: { overpaid_usdc_micro: "1234567", received_usdc_micro: (AMOUNT + 1_234_567n).toString() } });
+  });
+
+  it("rejects an underpayment as underpaid with expected and received amounts", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT - 1n);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "none", txHash: null });
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "underpaid", activeTxHash: null, expectedMicro: AMOUNT, receivedMicro: AMOUNT - 1n });
+    const events = await eventsFor(request.id);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+    expect(events[1].data).toMatchObject({
+      proof_status: "none", tx_hash: null,
+      proof: { tx_hash: hash, status: "rejected", rejection_reason: "underpaid", expected_usdc_micro: AMOUNT.toString(), received_usdc_micro: (AMOUNT - 1n).toString() },
+    });
+  });
+
+  it("rejects the right amount of another ERC-20 as wrong_token", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const otherToken = await chain.deployToken();
+    const hash = await chain.transfer(wallet, AMOUNT, { token: otherToken });
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("none");
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "wrong_token", receivedMicro: 0n });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("rejects USDC sent to another wallet as wrong_recipient", async () => {
+    const { partner, request } = await openRequest();
+    const hash = await chain.transfer(randomWallet(), AMOUNT);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("none");
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "wrong_recipient" });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("rejects a reverted transaction", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.forwardAndRevert(forwarder, wallet, AMOUNT);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("none");
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "reverted" });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("verifies a payment made through a contract from the token's Transfer log", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.forward(forwarder, wallet, AMOUNT);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("verified");
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", receivedMicro: AMOUNT });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("sums two transfers in one transaction", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.splitPay(forwarder, wallet, 20_000_000n, 7_500_000n);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("verified");
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", receivedMicro: AMOUNT, overpaidMicro: 0n });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("rejects a transaction mined before the request existed", async () => {
+    const setupWallet = randomWallet();
+    const hash = await chain.transfer(setupWallet, AMOUNT);
+    const { partner, merchant } = await makePaymentSetup({ wallet: setupWallet });
+    // Created 10 minutes after the payment's block: far beyond the 60 s skew.
+    const request = await insertRequest({
+      partnerId: partner.id, merchantId: merchant.id, usdcMicro: AMOUNT, receivingWallet: setupWallet,
+      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress, createdAt: new Date(Date.now() + 10 * 60_000),
+    });
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("none");
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "before_request" });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("keeps a proof attached until enough confirmations, then verifies", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const threeConfs = chain.withConfirmations(3);
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    await checkProofs({ workerId: "test", chains: [threeConfs], partnerId: partner.id });
+
+    let r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "attached", txHash: hash });
+    expect(r.proofs[0]).toMatchObject({ outcome: "pending", confirmations: 1 });
+    expect(await types(request.id)).toEqual(["payment.proof_attached"]);
+
+    await chain.mine(2);
+    await makeDue(partner.id);
+    await verifyAll(partner.id, threeConfs);
+    r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("verified");
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", confirmations: 3 });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("keeps an unknown hash attached and backs off", async () => {
+    const { partner, request } = await openRequest();
+    const unknown = `0x${"7e".repeat(32)}`;
+    await attach(request.id, unknown);
+    for (let i = 0; i < 3; i++) {
+      await makeDue(partner.id);
+      await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
+    }
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "attached", txHash: unknown });
+    expect(r.proofs[0]).toMatchObject({ outcome: "pending", activeTxHash: unknown, checkAttempts: 3, lastError: "receipt not found" });
+    // Third attempt: 2 s backoff.
+    expect(r.proofs[0].nextCheckAt.getTime()).toBeGreaterThan(Date.now() + 1_000);
+    expect(await types(request.id)).toEqual(["payment.proof_attached"]);
+  });
+
+  it("stays attached while the RPC is down and verifies once it answers", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    const dead: ChainSettings = { ...chain.settings, rpcUrl: "http://127.0.0.1:1" };
+    await checkProofs({ workerId: "test", chains: [dead], partnerId: partner.id });
+
+    let r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("attached");
+    expect(r.proofs[0].outcome).toBe("pending");
+    expect(r.proofs[0].lastError).toBeTruthy();
+    expect(await types(request.id)).toEqual(["payment.proof_attached"]);
+
+    await makeDue(partner.id);
+    await verifyAll(partner.id);
+    r = await stateOf(request.id);
+    expect(r.proofStatus).toBe("verified");
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("never verifies a payment reorged away before its confirmations", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const threeConfs = chain.withConfirmations(3);
+    const snap = await chain.snapshot();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    await checkProofs({ workerId: "test", chains: [threeConfs], partnerId: partner.id });
+    expect((await stateOf(request.id)).proofs[0]).toMatchObject({ outcome: "pending", confirmations: 1 });
+
+    await chain.revert(snap); // the payment's block is gone
+    await chain.mine(3);
+    await makeDue(partner.id);
+    await checkProofs({ workerId: "test", chains: [threeConfs], partnerId: partner.id });
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "attached", txHash: hash });
+    expect(r.proofs[0]).toMatchObject({ outcome: "pending", lastError: "receipt not found" });
+    expect(await types(request.id)).toEqual(["payment.proof_attached"]);
+  });
+
+  it("verifies a payment mined after expiry with late: true", async () => {
+    const { partner, request, wallet } = await openRequest({
+      createdAt: new Date(Date.now() - 2 * 3600_000), expiresAt: new Date(Date.now() - 3600_000), status: "expired",
+    });
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    await verifyAll(partner.id);
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "verified", late: true, status: "expired" });
+    expect(r.proofs[0]).toMatchObject({ outcome: "verified", late: true });
+    const events = await eventsFor(request.id);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+    expect(events[1].data).toMatchObject({ late: true, proof: { late: true } });
+  });
+  it("one tx hash offered to two requests (concurrently, upper-case, then again later): one wins", async () => {
+    const a = await openRequest();
+    const b = await openRequest();
+    const hash = await chain.transfer(a.wallet, AMOUNT);
+    const upper = `0x${hash.slice(2).toUpperCase()}`;
+    const outcomes = await Promise.allSettled([attach(a.request.id, hash), attach(b.request.id, upper)]);
+    const won = outcomes.filter((o) => o.status === "fulfilled");
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(isApiError(lost[0].reason) && lost[0].reason.code).toBe("proof_conflict");
+
+    // Whoever won, verification settles it: B's claim is the wrong recipient and frees the hash.
+    await verifyAll(a.partner.id);
+    await verifyAll(b.partner.id);
+    if ((await stateOf(a.request.id)).proofStatus !== "verified") await attach(a.request.id, hash);
+    await verifyAll(a.partner.id);
+
+    expect(await stateOf(a.request.id)).toMatchObject({ proofStatus: "verified", txHash: hash });
+    expect(await stateOf(b.request.id)).toMatchObject({ proofStatus: "none", txHash: null });
+    // Sequential, once verified: the hash stays A's for good.
+    await expect(attach(b.request.id, upper)).rejects.toMatchObject({ code: "proof_conflict" });
+    expect((await types(a.request.id)).filter((t) => t === "payment.proof_verified")).toHaveLength(1);
+    expect(await types(b.request.id)).not.toContain("payment.proof_verified");
+  });
+
+  it("a worker whose lease was taken over cannot settle the proof (no double event)", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    const { proof } = await attach(request.id, hash);
+    // A first worker claimed it, then stalled past its lease.
+    await db.proof.update({ where: { id: proof.id }, data: { leaseOwner: "stalled:abc", leaseUntil: new Date(Date.now() - 1000) } });
+    await verifyAll(partner.id);
+    expect((await stateOf(request.id)).proofStatus).toBe("verified");
+
+    const late = await db.$transaction((tx) =>
+      settleProof(tx, proof, { kind: "verified", receivedMicro: AMOUNT, overpaidMicro: 0n, late: false, block: null }, "stalled:abc"),
+    );
+    expect(late).toBeNull();
+    const rejectLate = await db.$transaction((tx) =>
+      settleProof(tx, proof, { kind: "rejected", reason: "underpaid", receivedMicro: 1n, block: null }, "stalled:abc"),
+    );
+    expect(rejectLate).toBeNull();
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+});

@@ -1,0 +1,118 @@
+// The transfer watcher on a real chain: it finds payments nobody attached, matches exact (tagged)
+// amounts to the right request, and hands them to verification.
+import { randomInt } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChainSettings } from "@/lib/chains/config";
+import { resetConfigForTests } from "@/lib/config";
+import { db } from "@/lib/db";
+import { checkProofs } from "@/lib/payments/check-proofs";
+import { watchTransfers } from "@/lib/payments/watch-transfers";
+import { createRequest } from "@/lib/requests/create-request";
+import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { startTestChain, type TestChain } from "./support/chain";
+
+let chain: TestChain;
+
+beforeAll(async () => {
+  chain = await startTestChain();
+  // createRequest snapshots the live mode's chain from config: point it at this anvil.
+  process.env.LIVE_CHAIN_ID = String(chain.settings.chainId);
+  process.env.LIVE_RPC_URL = chain.settings.rpcUrl;
+  process.env.LIVE_USDC_ADDRESS = chain.settings.usdcAddress;
+  resetConfigForTests();
+});
+afterAll(async () => {
+  await chain?.stop();
+});
+
+/** Each test scans with its own cursor row, so parallel test files never share progress. */
+function watcher(partnerId: string) {
+  const cursor = 1_000_000_000 + randomInt(1_000_000_000);
+  return (settings: ChainSettings = chain.settings) =>
+    watchTransfers({ workerId: "test", chains: [settings], partnerId, cursorId: () => cursor, maxBlockRange: 5 });
+}
+
+async function drain(watch: ReturnType<typeof watcher>) {
+  let total = 0;
+  for (;;) {
+    const r = await watch();
+    total += r.attached;
+    if (r.blocksScanned === 0) return total;
+  }
+}
+
+describe("transfer watcher", () => {
+  it("attaches a payment that nobody attached a proof for, and it verifies", async () => {
+    const s = await makePaymentSetup();
+    const wallet = s.merchant.walletAddress!;
+    const request = await insertRequest({
+      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 12_340_017n, receivingWallet: wallet,
+      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress,
+    });
+    const watch = watcher(s.partner.id);
+    expect(await watch()).toEqual({ blocksScanned: 0, attached: 0, failedChainIds: [] }); // first run: cursor at head
+
+    await chain.transfer(wallet, 12_340_016n); // one micro short: no match
+    const hash = await chain.transfer(wallet, 12_340_017n);
+    await chain.mine(12); // more blocks than one range: the cursor must walk them all
+    expect(await drain(watch)).toBe(1);
+
+    let r = await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id }, include: { proofs: true } });
+    expect(r).toMatchObject({ proofStatus: "attached", txHash: hash });
+    expect(r.proofs).toHaveLength(1);
+    expect(r.proofs[0]).toMatchObject({ source: "watcher", txHash: hash, outcome: "pending" });
+
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: s.partner.id });
+    r = await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id }, include: { proofs: true } });
+    expect(r.proofStatus).toBe("verified");
+    expect((await eventsFor(request.id)).map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+
+    // Scanning again attaches nothing twice.
+    await chain.mine(1);
+    expect(await drain(watch)).toBe(0);
+    expect(await db.proof.count({ where: { requestId: request.id } })).toBe(1);
+  });
+
+  it("gives two same-amount requests to one wallet distinct usdc_micro and attaches each payment to its request", async () => {
+    const s = await makePaymentSetup();
+    const ctx = { partner: s.partner, testMode: false, createdVia: "api" as const };
+    const a = (await createRequest(ctx, { merchant_id: s.merchant.id, fiat_amount_int: 2500 })).request;
+    const b = (await createRequest(ctx, { merchant_id: s.merchant.id, fiat_amount_int: 2500 })).request;
+    expect(a.usdcMicro).not.toBe(b.usdcMicro);
+    expect(a.receivingWallet).toBe(b.receivingWallet);
+    expect(a.chainId).toBe(chain.settings.chainId);
+
+    const watch = watcher(s.partner.id);
+    await watch();
+    // Pay b first, then a: matching is by amount, not by order.
+    const hb = await chain.transfer(b.receivingWallet, b.usdcMicro);
+    const ha = await chain.transfer(a.receivingWallet, a.usdcMicro);
+    expect(await drain(watch)).toBe(2);
+
+    const ra = await db.paymentRequest.findUniqueOrThrow({ where: { id: a.id } });
+    const rb = await db.paymentRequest.findUniqueOrThrow({ where: { id: b.id } });
+    expect(ra).toMatchObject({ proofStatus: "attached", txHash: ha });
+    expect(rb).toMatchObject({ proofStatus: "attached", txHash: hb });
+
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: s.partner.id });
+    for (const id of [a.id, b.id]) {
+      expect((await db.paymentRequest.findUniqueOrThrow({ where: { id } })).proofStatus).toBe("verified");
+      expect((await eventsFor(id)).map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+    }
+  });
+
+  it("leaves the cursor in place while the RPC is down and resumes from it", async () => {
+    const s = await makePaymentSetup();
+    const wallet = s.merchant.walletAddress!;
+    const request = await insertRequest({
+      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 3_000_042n, receivingWallet: wallet,
+      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress,
+    });
+    const watch = watcher(s.partner.id);
+    await watch();
+    const hash = await chain.transfer(wallet, 3_000_042n);
+    expect(await watch({ ...chain.settings, rpcUrl: "http://127.0.0.1:1" })).toEqual({ blocksScanned: 0, attached: 0, failedChainIds: [chain.settings.chainId] });
+    expect(await drain(watch)).toBe(1);
+    expect((await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id } })).txHash).toBe(hash);
+  });
+});
