@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { openDatabase } from "./embedded-db/open-database";
 import { startLocalChain } from "./local-chain/deploy";
 
-const DATA = ".data";
+// JOPAY_DEV_DIR moves all of it (the launcher's own test runs it in a temporary folder).
+const DATA = process.env.JOPAY_DEV_DIR ?? ".data";
+process.env.JOPAY_DATA_DIR ??= join(DATA, "pglite");
 const args = new Set(process.argv.slice(2));
 const production = args.has("--prod"); // `next start` on a build instead of `next dev`
 
@@ -60,7 +62,7 @@ async function main() {
   mkdirSync(join(DATA, "anvil"), { recursive: true });
   const chainPort = Number(process.env.ANVIL_PORT ?? 8545);
   const chain = await startLocalChain({
-    port: (await portFree(chainPort)) ? chainPort : undefined,
+    port: chainPort > 0 && (await portFree(chainPort)) ? chainPort : undefined,
     stateFile: join(DATA, "anvil", "state.json"),
   });
 
@@ -138,7 +140,7 @@ JoPay is running (Ctrl-C stops everything).
                            test ${demo.testKey}
   Merchant (onboarded)     ${demo.merchantId}  wallet ${demo.merchantWallet}
   Local chain              ${chain.rpcUrl} (chain ${chain.chainId}), test USDC ${chain.usdcAddress}
-  Database                 ${database.kind === "external" ? "DATABASE_URL" : "embedded (.data/pglite)"}
+  Database                 ${database.kind === "external" ? "DATABASE_URL" : `embedded (${process.env.JOPAY_DATA_DIR})`}
 
 Create a payment request:
 ${curl}

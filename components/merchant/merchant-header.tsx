@@ -16,11 +16,16 @@ export function MerchantHeader({ merchant, partner }: { merchant: Merchant; part
             {merchant.testMode && <span className="ml-2 rounded bg-amber-100 px-1 text-amber-900">test mode</span>}
           </p>
         </div>
-        <form action={signOut}>
+        <nav className="flex items-center gap-4 text-sm">
+          <Link href="/merchant/profile" className="underline">
+            Profile
+          </Link>
+          <form action={signOut}>
           <button type="submit" className="text-sm text-slate-600 underline">
             Sign out
           </button>
-        </form>
+          </form>
+        </nav>
       </div>
     </header>
   );

@@ -1,9 +1,11 @@
 "use client";
 // Merchant sign-in: connect, sign the server-issued SIWE message, and land on the dashboard.
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { prepareSignIn, submitSignIn } from "@/app/(merchant)/merchant/actions";
 
 export function SignInButton() {
+  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -18,7 +20,8 @@ export function SignInButton() {
       const signature = await personalSign(wallet, prepared.message);
       const result = await submitSignIn(prepared.message, signature, wallet.address);
       if (!result.ok) throw new Error(result.error);
-      window.location.assign("/merchant");
+      router.replace("/merchant");
+      router.refresh();
     } catch (err) {
       setError(err instanceof Error ? err.message : "Sign-in failed.");
       setBusy(false);

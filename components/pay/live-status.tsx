@@ -3,7 +3,7 @@
 // polling GET /api/pay/:id every ~2 s until the request is final (SPEC §8). `children` (the ways
 // to pay, rendered on the server) show only while paying makes sense; the proof form also stays
 // while a payment is being confirmed, so a customer who pasted a wrong hash can paste the right one.
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
@@ -35,13 +35,17 @@ const TONE: Record<Phase, string> = {
 export function LiveStatus(p: Props) {
   const [status, setStatus] = useState(p.initial);
   const [now, setNow] = useState(p.renderedAt);
-  const [timeZone, setTimeZone] = useState("UTC");
+  const [seenInitial, setSeenInitial] = useState(p.initial);
+  // The browser's zone for the receipt time; the server (and hydration) render UTC.
+  const timeZone = useSyncExternalStore(noSubscribe, browserTimeZone, () => "UTC");
   const phase = phaseOf(status, now);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // A server action (the proof form) re-renders the page with a fresher status.
-  useEffect(() => setStatus(p.initial), [p.initial]);
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC"), []);
+  // A server action (the proof form) re-renders the page with a fresher status: adopt it.
+  if (seenInitial !== p.initial) {
+    setSeenInitial(p.initial);
+    setStatus(p.initial);
+  }
 
   const poll = useCallback(async () => {
     try {
@@ -127,6 +131,9 @@ export function LiveStatus(p: Props) {
     </>
   );
 }
+
+const noSubscribe = () => () => {};
+const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 function shortHash(h: string) {
   return `${h.slice(0, 10)}…${h.slice(-8)}`;

@@ -6,8 +6,11 @@ import type { Messages } from "@/lib/i18n/messages";
 export const PROOF_OUTCOMES = ["accepted", "invalid", "conflict", "not_payable", "rate_limited", "error"] as const;
 export type ProofOutcome = (typeof PROOF_OUTCOMES)[number];
 
-export function proofOutcomeFromError(err: unknown): ProofOutcome {
+/** `txHash`: what was submitted — a request already paid by that very transaction counts as accepted. */
+export function proofOutcomeFromError(err: unknown, txHash = ""): ProofOutcome {
   if (!isApiError(err)) return "error";
+  const current = (err.extra.request as { tx_hash?: string | null } | undefined)?.tx_hash;
+  if (err.code === "request_not_payable" && current && current === txHash.toLowerCase()) return "accepted";
   switch (err.code) {
     case "validation_error":
       return "invalid";

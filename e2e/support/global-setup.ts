@@ -23,7 +23,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log:
 }
 
 export default async function globalSetup() {
-  if (!existsSync(join(".next", "BUILD_ID"))) {
+  if (!existsSync(join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` before the e2e suite (npm test does)");
   }
   const pgServer = await findPostgres();

@@ -6,6 +6,8 @@ export const EVENT_TYPES = [
   "request.expired",
   "request.voided",
   "merchant.onboarding_completed",
+  // The merchant changed its payout wallet (signed by the new wallet); open requests keep theirs.
+  "merchant.wallet_changed",
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

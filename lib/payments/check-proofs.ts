@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { BlockNotFoundError, TransactionReceiptNotFoundError, type Hash } from "viem";
 import { publicClientFor } from "@/lib/chains/clients";
 import type { ChainSettings } from "@/lib/chains/config";
-import { configuredChains } from "@/lib/chains/for-mode";
+import { chainForMode, configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
@@ -50,6 +50,7 @@ interface ClaimedProof {
     usdcMicro: bigint;
     createdAt: Date;
     expiresAt: Date;
+    testMode: boolean;
   };
 }
 
@@ -61,7 +62,12 @@ export async function checkProofs(opts: CheckProofsOptions): Promise<number> {
   const claimed = await claim(token, chains.map((c) => c.chainId), opts);
   if (claimed.length === 0) return 0;
   const byChain = new Map(chains.map((c) => [c.chainId, c]));
-  await Promise.all(claimed.map((p) => checkOne(p, byChain.get(p.chainId)!, token, opts)));
+  // SPEC §6: the proof must be on the chain of the request's mode. With explicit chains (tests,
+  // tooling) the caller has chosen; otherwise it is the mode's configured chain, so a request
+  // snapshotted on a chain its mode no longer uses is rejected as wrong_chain, never read from
+  // the other mode's chain.
+  const chainOf = (p: ClaimedProof) => (opts.chains ? byChain.get(p.chainId)! : chainForMode(p.request.testMode ? "test" : "live"));
+  await Promise.all(claimed.map((p) => checkOne(p, chainOf(p), token, opts)));
   return claimed.length;
 }
 
@@ -88,7 +94,7 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
     where: { id: { in: rows.map((r) => r.id) } },
     select: {
       id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true,
-      request: { select: { receivingWallet: true, usdcContract: true, chainId: true, usdcMicro: true, createdAt: true, expiresAt: true } },
+      request: { select: { receivingWallet: true, usdcContract: true, chainId: true, usdcMicro: true, createdAt: true, expiresAt: true, testMode: true } },
     },
   });
 }
@@ -117,6 +123,10 @@ export async function readChain(chain: ChainSettings, txHash: string): Promise<C
 }
 
 async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckProofsOptions) {
+  if (chain.chainId !== p.request.chainId) {
+    await db.$transaction((tx) => settleProof(tx, p, { kind: "rejected", reason: "wrong_chain", receivedMicro: 0n, block: null }, token));
+    return;
+  }
   const read = await readChain(chain, p.txHash);
   if (read.kind !== "found") {
     // Never reject on a missing receipt or an RPC error (SPEC §6); a receipt that vanished in a

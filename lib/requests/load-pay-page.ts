@@ -38,6 +38,8 @@ export interface PayPageData {
   /** EIP-681 URI the QR code encodes. */
   paymentUri: string;
   createdAt: string;
+  /** When this was read (ms): the render's "now" for countdown and expiry. */
+  loadedAt: number;
 }
 
 const PUBLIC_RPC: Record<number, string> = {
@@ -106,5 +108,6 @@ export async function loadPayPage(requestId: string): Promise<PayPageData | null
     chain: chainFor(r.chainId, r.testMode),
     paymentUri: erc20TransferUri({ token: r.usdcContract, chainId: r.chainId, recipient: r.receivingWallet, amount: r.usdcMicro }),
     createdAt: r.createdAt.toISOString(),
+    loadedAt: Date.now(),
   };
 }

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
+import { DeliveryWakeup } from "./delivery-wakeup";
 import { disableEndpoint } from "./disable-endpoint";
 import { postWebhook, type PostResult } from "./post-webhook";
 import { DEFAULT_RETRY_SCHEDULE_MS, nextRetryDelayMs } from "./retry-schedule";
@@ -178,6 +179,7 @@ async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, u
 export class DeliveryRunner {
   private inFlight = new Map<string, number>();
   private running = new Set<Promise<void>>();
+  private wakeup = new DeliveryWakeup();
 
   constructor(
     readonly workerId: string,
@@ -191,20 +193,30 @@ export class DeliveryRunner {
   }
 
   /**
-   * One turn: claim what fits and start it. When nothing could be claimed but attempts are in
-   * flight, wait (at most `idleWaitMs`) for one to finish and report 1, so the loop comes straight
-   * back to claim the freed slot instead of sleeping its full interval on top.
+   * One turn: claim what fits and start it. With nothing to claim the pass paces itself: it waits
+   * (at most `idleWaitMs`) for a NOTIFY of new deliveries or for an attempt in flight to free its
+   * slot, then reports 1 so the loop claims again at once instead of sleeping on top.
    */
-  async pass(idleWaitMs = 500): Promise<number> {
+  async pass(idleWaitMs = 500, signal?: AbortSignal): Promise<number> {
     if (this.running.size >= this.cfg.maxConcurrency) await Promise.race(this.running);
     const owner = `${this.workerId}#${randomBytes(4).toString("hex")}`;
     const claims = await claimDeliveries(owner, this.cfg, this.cfg.maxConcurrency - this.running.size, new Map(this.inFlight));
     for (const claim of claims) this.start(claim, owner);
-    if (claims.length > 0 || this.running.size === 0) return claims.length;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([...this.running, new Promise<void>((r) => (timer = setTimeout(r, idleWaitMs)))]);
-    clearTimeout(timer);
+    if (claims.length > 0) return claims.length;
+    const waker = new AbortController();
+    const stop = () => waker.abort();
+    signal?.addEventListener("abort", stop, { once: true });
+    try {
+      await Promise.race([this.wakeup.wait(idleWaitMs, waker.signal), ...this.running]);
+    } finally {
+      waker.abort(); // release the wake-up wait if an attempt finished first
+      signal?.removeEventListener("abort", stop);
+    }
     return 1;
+  }
+
+  async stop() {
+    await this.wakeup.stop();
   }
 
   async drain() {

@@ -4,7 +4,7 @@ import type { Loop } from "@/worker/run-loops";
 import { defaultDeliveryConfig, DeliveryRunner, type DeliveryConfig } from "./deliver";
 
 export interface DeliveryLoop extends Loop {
-  /** Waits for attempts in flight (tests, graceful shutdown). */
+  /** Waits for attempts in flight and closes the wake-up listener (tests, graceful shutdown). */
   drain(): Promise<void>;
 }
 
@@ -16,8 +16,11 @@ export function webhookDeliveryLoop(overrides: Partial<DeliveryConfig> & { inter
     intervalMs,
     run: async (ctx) => {
       runner ??= new DeliveryRunner(ctx.workerId, defaultDeliveryConfig(cfg));
-      return runner.pass(intervalMs);
+      return runner.pass(intervalMs, ctx.signal);
     },
-    drain: async () => runner?.drain(),
+    drain: async () => {
+      await runner?.drain();
+      await runner?.stop();
+    },
   };
 }

@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
+import { StringDecoder } from "node:string_decoder";
 import { guardedLookup, parseWebhookUrl, resolveAllowed, urlHost, WebhookUrlError, type Resolver } from "./url-guard";
 
 export const EXCERPT_BYTES = 1024;
@@ -73,7 +74,8 @@ export async function postWebhook(rawUrl: string, body: Buffer, headers: Record<
       const chunks: Buffer[] = [];
       let size = 0;
       const done = () => {
-        const excerpt = Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8");
+        // StringDecoder.write keeps a multi-byte character cut at the limit out, so ≤ 1 KiB holds.
+        const excerpt = new StringDecoder("utf8").write(Buffer.concat(chunks).subarray(0, EXCERPT_BYTES));
         const success = status >= 200 && status < 300;
         const error = success ? null : status >= 300 && status < 400 ? `redirect ${status} not followed` : `HTTP ${status}`;
         finish({ statusCode: status, success, responseExcerpt: excerpt || null, error });

@@ -3,6 +3,7 @@
 // the state change, so an event and its deliveries exist iff that change committed.
 import type { Tx } from "@/lib/db";
 import { uuidv7 } from "@/lib/ids";
+import { notifyDeliveriesDue } from "./delivery-wakeup";
 
 export interface PublishableEvent {
   id: string;
@@ -27,5 +28,6 @@ export async function publishEvent(tx: Tx, event: PublishableEvent, now = new Da
     data: endpoints.map((e) => ({ id: uuidv7(), eventId: event.id, endpointId: e.id, nextAttemptAt: now })),
     skipDuplicates: true,
   });
+  if (count > 0) await notifyDeliveriesDue(tx);
   return count;
 }

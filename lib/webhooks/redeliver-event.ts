@@ -7,6 +7,7 @@ import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
 import { db } from "@/lib/db";
 import { uuidv7 } from "@/lib/ids";
 import type { RedeliverEventInput } from "@/lib/schemas/event";
+import { notifyDeliveriesDue } from "./delivery-wakeup";
 import { findEventOrNotFound } from "./find-event";
 
 export async function redeliverEvent(scope: TenantScope, eventId: string, input: RedeliverEventInput = {}, now = new Date()) {
@@ -32,6 +33,7 @@ export async function redeliverEvent(scope: TenantScope, eventId: string, input:
         update: { status: "pending", attemptCount: 0, nextAttemptAt: now, leaseOwner: null, leaseUntil: null, lastError: null, succeededAt: null },
       });
     }
+    if (endpoints.length > 0) await notifyDeliveriesDue(tx);
   });
   return findEventOrNotFound(scope, eventId);
 }

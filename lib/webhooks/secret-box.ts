@@ -17,7 +17,10 @@ export const DEV_FALLBACK_SECRET = "jopay-development-only-insecure-secret-do-no
 let cachedKey: { source: string; key: Buffer } | undefined;
 
 function boxKey(): Buffer {
-  const source = config().JOPAY_SECRET ?? DEV_FALLBACK_SECRET;
+  const env = config();
+  // config() already demands JOPAY_SECRET in production; refuse here too rather than seal with a public key.
+  if (!env.JOPAY_SECRET && env.NODE_ENV === "production") throw new Error("JOPAY_SECRET is required to seal webhook secrets");
+  const source = env.JOPAY_SECRET ?? DEV_FALLBACK_SECRET;
   if (cachedKey?.source !== source) {
     const key = Buffer.from(hkdfSync("sha256", source, "jopay", "webhook-secret-box/v1", 32));
     cachedKey = { source, key };

@@ -7,7 +7,7 @@ import { migrate } from "@/lib/db/migrate";
 import { embeddedDbUrl, startEmbeddedDb } from "./launch";
 
 /** JOPAY_DATA_DIR moves the embedded database (tests use a temporary one). */
-export const DEFAULT_DATA_DIR = process.env.JOPAY_DATA_DIR ?? ".data/pglite";
+export const defaultDataDir = () => process.env.JOPAY_DATA_DIR ?? ".data/pglite";
 
 export interface OpenDatabase {
   url: string;
@@ -17,7 +17,7 @@ export interface OpenDatabase {
 }
 
 /** The port of a live embedded server owning dataDir, if there is one. */
-export function runningEmbeddedServer(dataDir = DEFAULT_DATA_DIR): { pid: number; port: number } | null {
+export function runningEmbeddedServer(dataDir = defaultDataDir()): { pid: number; port: number } | null {
   const file = join(resolve(dataDir), "server.json");
   if (!existsSync(file)) return null;
   try {
@@ -39,7 +39,7 @@ export async function openDatabase(opts: { migrate?: boolean; dataDir?: string }
     if (running) {
       db = { url: embeddedDbUrl(running.port), kind: "shared", close: async () => {} };
     } else {
-      const server = await startEmbeddedDb({ dataDir: opts.dataDir ?? DEFAULT_DATA_DIR });
+      const server = await startEmbeddedDb({ dataDir: opts.dataDir ?? defaultDataDir() });
       // Our own server: stop it even if the script dies on an exception.
       db = { url: server.url, kind: "owned", close: () => server.stop() };
     }

@@ -1,5 +1,6 @@
 // Proof verification against a real anvil chain with the project's TestUSDC (SPEC §6): one test
 // per case, each asserting the request's final state and the events emitted.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
@@ -331,5 +332,21 @@ describe("proof verification on a real chain", () => {
     );
     expect(rejectLate).toBeNull();
     expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+  it("rejects a proof on a chain that is not its mode's chain as wrong_chain, without reading it", async () => {
+    // Defaults: live = Base (8453), test = Base Sepolia (84532). A live request snapshotted on the
+    // test chain (e.g. created under an earlier configuration) must never verify there.
+    const setup = await makePaymentSetup();
+    const request = await insertRequest({
+      partnerId: setup.partner.id, merchantId: setup.merchant.id, testMode: false, usdcMicro: AMOUNT,
+      receivingWallet: setup.merchant.walletAddress!, chainId: 84532, usdcContract: "0x036cbd53842c5426634e7929541ec2318f3dcf7e",
+    });
+    await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+    await checkProofs({ workerId: "test", partnerId: setup.partner.id });
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "none", txHash: null });
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "wrong_chain", activeTxHash: null });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
   });
 });

@@ -66,6 +66,11 @@ export async function findPostgres(): Promise<PostgresServer> {
   const local = "postgresql://postgres@127.0.0.1:5432/postgres";
   if (await answers(local)) return { adminUrl: local, stop: async () => {} };
 
+  return startThrowawayCluster();
+}
+
+/** initdb + pg_ctl on a free loopback port in a temporary directory (SPEC §2: under a second). */
+export async function startThrowawayCluster(): Promise<PostgresServer> {
   const initdb = which("initdb");
   const pgCtl = which("pg_ctl");
   if (!initdb || !pgCtl) {

@@ -41,6 +41,15 @@ describe("webhook delivery", () => {
     expect(ds.map((d) => d.status)).toEqual(EVENT_TYPES.map(() => "succeeded"));
   });
 
+  it("connects to a host name through the guarded resolver (switch on)", async () => {
+    const path = "/by-name";
+    const { partner, secret } = await partnerWithEndpoint(rx.url(path).replace("127.0.0.1", "localhost"));
+    const event = await emitTestEvent(partner.id);
+    await deliverUntil([partner.id], () => settled(event.id));
+    expect((await deliveriesOf(event.id))[0].status).toBe("succeeded");
+    expect(rx.verify(at(path)[0], secret)).toMatchObject({ id: event.id });
+  });
+
   it("500, 500, 200: three attempts with growing gaps and the same webhook-id", async () => {
     const path = "/flaky";
     const { partner, secret } = await partnerWithEndpoint(rx.url(path));
@@ -60,6 +69,18 @@ describe("webhook delivery", () => {
     expect(d.attempts.map((a) => [a.attemptNumber, a.statusCode, a.success])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
     expect(d.attempts[0].responseExcerpt).toBe("boom");
     expect(d.attempts[0].error).toBe("HTTP 500");
+  });
+
+  it("logs at most 1 KiB of the response body", async () => {
+    const path = "/chatty";
+    const { partner } = await partnerWithEndpoint(rx.url(path));
+    rx.respond((r) => (r.path === path ? { status: 422, body: `x${"é".repeat(3000)}` } : { status: 200 }));
+    const event = await emitTestEvent(partner.id);
+    await deliverUntil([partner.id], () => settled(event.id), { schedule: [0] });
+    const [a] = (await deliveriesOf(event.id))[0].attempts;
+    expect(a.statusCode).toBe(422);
+    expect(Buffer.byteLength(a.responseExcerpt ?? "")).toBeLessThanOrEqual(1024);
+    expect(a.responseExcerpt).toBe(`x${"é".repeat(511)}`); // the character cut at byte 1024 is left out whole
   });
 
   it("a 3xx is a failure and the redirect is never followed", async () => {

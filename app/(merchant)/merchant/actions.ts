@@ -10,6 +10,8 @@ import { prepareSiweMessage } from "@/lib/auth/siwe-message";
 import { log } from "@/lib/log";
 import { createDashboardRequest } from "@/lib/merchants/dashboard-requests";
 import { parseMinor } from "@/lib/merchants/money-format";
+import { changePayoutWallet, WALLET_CHANGE_STATEMENT, walletChangePurpose } from "@/lib/merchants/change-payout-wallet";
+import { updateMerchantProfile } from "@/lib/merchants/update-merchant-profile";
 import { currencyExponent } from "@/lib/fx/currencies";
 import { effectiveCurrency } from "@/lib/requests/create-request";
 import { redirect } from "next/navigation";
@@ -132,6 +134,54 @@ export async function createPaymentLink(input: CreateLinkInput): Promise<ActionR
       customer_phone: blank(input.customerPhone),
     });
     return { ok: true, requestId: request.id };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function saveProfile(fields: Record<string, string>): Promise<ActionResult> {
+  try {
+    const session = await currentMerchant();
+    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    const allowed = ["display_name", "business_name", "email", "country", "phone", "website", "instagram", "industry", "display_currency"];
+    await updateMerchantProfile(session.merchant.id, Object.fromEntries(allowed.map((k) => [k, String(fields[k] ?? "")])));
+    return { ok: true };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+export async function prepareWalletChange(address: string, chainId: number): Promise<ActionResult<{ message: string }>> {
+  try {
+    const session = await currentMerchant();
+    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: "The wallet returned an invalid account." };
+    const message = await prepareSiweMessage({
+      address,
+      chainId,
+      purpose: walletChangePurpose(session.merchant.id),
+      statement: WALLET_CHANGE_STATEMENT,
+      requestHost: await requestHost(),
+    });
+    return { ok: true, message };
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+/** Switches the payout wallet and re-issues the session for the new wallet. */
+export async function submitWalletChange(message: string, signature: string, address: string): Promise<ActionResult> {
+  try {
+    const session = await currentMerchant();
+    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    const merchant = await changePayoutWallet(session.merchant.id, {
+      message: String(message),
+      signature: String(signature),
+      connectedAddress: String(address),
+      requestHost: await requestHost(),
+    });
+    await startMerchantSession(merchant.id, merchant.walletAddress!);
+    return { ok: true };
   } catch (err) {
     return fail(err);
   }

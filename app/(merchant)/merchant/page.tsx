@@ -13,6 +13,12 @@ export const dynamic = "force-dynamic";
 const STATUSES = ["requested", "opened", "expired", "voided"] as const;
 const PROOFS = ["none", "attached", "verified"] as const;
 
+/** Default CSV range: the last 30 days (UTC dates). */
+function exportRange() {
+  const now = new Date();
+  return { today: now.toISOString().slice(0, 10), monthAgo: new Date(now.getTime() - 30 * 86_400_000).toISOString().slice(0, 10) };
+}
+
 function pick<T extends string>(v: unknown, allowed: readonly T[]): T | undefined {
   return typeof v === "string" && (allowed as readonly string[]).includes(v) ? (v as T) : undefined;
 }
@@ -25,8 +31,7 @@ export default async function MerchantHome({ searchParams }: { searchParams: Pro
   const filters: RequestFilters = { status: pick(q.status, STATUSES), proofStatus: pick(q.proof, PROOFS), limit: 50 };
   const { requests } = await listMerchantRequests(merchant, filters);
   const currency = effectiveCurrency(merchant, partner);
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const { today, monthAgo } = exportRange();
 
   return (
     <>

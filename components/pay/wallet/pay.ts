@@ -75,6 +75,12 @@ async function attachProof(requestId: string, txHash: string, chainId: number): 
         body: JSON.stringify({ tx_hash: txHash, chain_id: chainId }),
       });
       if (res.ok) return true;
+      // The transfer watcher can attach and verify our payment before this call lands; then the
+      // request no longer takes proofs, and the live status shows the confirmation.
+      if (res.status === 409) {
+        const body = (await res.json().catch(() => ({}))) as { error?: string; request?: { tx_hash?: string | null } };
+        if (body.error === "request_not_payable" && body.request?.tx_hash === txHash.toLowerCase()) return true;
+      }
       if (res.status < 500 && res.status !== 429) return false;
     } catch {
       // network blip: retry

@@ -39,6 +39,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
       <header className="flex items-center gap-3 border-b-4 pb-4" style={{ borderColor: partner.brandPrimaryColor }}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- partner logos are arbitrary external URLs */}
         {partner.brandLogoUrl && <img src={partner.brandLogoUrl} alt="" className="h-10 w-auto" />}
         <div>
           <p className="text-sm text-slate-500">{partner.name}</p>

@@ -31,7 +31,7 @@ export async function submitProof(formData: FormData): Promise<void> {
     }
   } catch (err) {
     if (!isApiError(err)) console.error("pay page proof form failed", err);
-    outcome = proofOutcomeFromError(err);
+    outcome = proofOutcomeFromError(err, txHash);
   }
   const q = new URLSearchParams({ proof: outcome });
   if (isLocale(lang)) q.set("lang", lang);

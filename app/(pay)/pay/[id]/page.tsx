@@ -43,7 +43,7 @@ export default async function PayPage({ params, searchParams }: { params: Promis
       m={messagesFor(locale)}
       proofOutcome={parseProofOutcome(first(search.proof))}
       proofAction={submitProof}
-      now={Date.now()}
+      now={data.loadedAt}
     />
   );
 }

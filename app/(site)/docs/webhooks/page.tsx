@@ -36,6 +36,7 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
           [<C key="d">request.expired</C>, "The request passed expires_at without a proof.", "request"],
           [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
           [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
+          [<C key="g">merchant.wallet_changed</C>, "A merchant changed its payout wallet. Open requests keep the wallet they were created with.", "merchant"],
         ]}
       />
 

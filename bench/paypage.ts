@@ -1,0 +1,90 @@
+// `npm run bench:paypage` — pay page budgets (issue 6), measured against the production build:
+//  1. first-load JavaScript: the gzip size of every <script src> chunk the pay page's HTML
+//     references, before the wallet button is clicked (budget ≤ 100 kB); also checks that the
+//     wallet code (viem) is not among them;
+//  2. server response time of GET /pay/:id under `next start` (budget p50 ≤ 30 ms), sequential
+//     requests from one client after a warm-up.
+// Reuses the e2e environment (fresh database, anvil + test USDC, `next start` on E2E_PORT) so it
+// needs `npm run build` first. Prints JSON, writes bench/results/paypage.json, exits 1 over budget.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import globalSetup from "../e2e/support/global-setup";
+import { jopay } from "../e2e/support/cli";
+
+const JS_BUDGET_KB = 100;
+const P50_BUDGET_MS = 30;
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+
+async function payPageUrl(base: string): Promise<string> {
+  const slug = `bench${Date.now().toString(36)}`;
+  jopay("partner:create", "--slug", slug, "--name", "Bench Partner", "--currency", "EUR");
+  const { key } = jopay<{ key: string }>("key:create", "--partner", slug, "--mode", "live");
+  const wallet = `0x${Date.now().toString(16).padStart(40, "0")}`;
+  const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const m = await (await fetch(`${base}/api/v1/merchants`, { method: "POST", headers: auth, body: JSON.stringify({ business_name: "Bench Shop", wallet_address: wallet }) })).json();
+  jopay("merchant:onboard-dev", "--partner", slug, "--merchant", m.merchant_id, "--wallet", wallet);
+  const r = await (
+    await fetch(`${base}/api/v1/requests/create`, { method: "POST", headers: auth, body: JSON.stringify({ merchant_id: m.merchant_id, fiat_amount_int: 2500, memo: "bench" }) })
+  ).json();
+  return r.pay_page_url as string;
+}
+
+async function firstLoadJs(url: string) {
+  const html = await (await fetch(url, { headers: { "user-agent": BROWSER_UA } })).text();
+  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, "&"), url).toString());
+  const chunks = await Promise.all(
+    [...new Set(srcs)].map(async (src) => {
+      const body = Buffer.from(await (await fetch(src)).arrayBuffer());
+      return { src: new URL(src).pathname, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, body };
+    }),
+  );
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
+  return {
+    chunks: chunks.map(({ src, bytes, gzip }) => ({ src, bytes, gzip })),
+    totalGzipKb: chunks.reduce((a, c) => a + c.gzip, 0) / 1024,
+    inlineGzipKb: gzipSync(inline).length / 1024,
+    htmlGzipKb: gzipSync(html).length / 1024,
+    // Strings only the wallet flow (components/pay/wallet/pay.ts and viem) contains.
+    walletCodeInFirstLoad: chunks.some((c) => /eth_sendTransaction|wallet_switchEthereumChain/.test(c.body.toString("utf8"))),
+  };
+}
+
+async function serverLatency(url: string) {
+  for (let i = 0; i < 20; i++) await (await fetch(url, { headers: { "user-agent": BROWSER_UA } })).text();
+  const ms: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const t = performance.now();
+    await (await fetch(url, { headers: { "user-agent": BROWSER_UA } })).text();
+    ms.push(performance.now() - t);
+  }
+  return { samples: SAMPLES, p50: pct(ms, 50), p95: pct(ms, 95), max: Math.max(...ms) };
+}
+
+async function main() {
+  const teardown = await globalSetup();
+  try {
+    const base = process.env.E2E_BASE_URL!;
+    const url = await payPageUrl(base);
+    const js = await firstLoadJs(url);
+    const latency = await serverLatency(url);
+    const result = {
+      measuredAt: new Date().toISOString(),
+      firstLoadJs: { ...js, budgetKb: JS_BUDGET_KB, withinBudget: js.totalGzipKb <= JS_BUDGET_KB && !js.walletCodeInFirstLoad },
+      serverMs: { ...latency, budgetP50: P50_BUDGET_MS, withinBudget: latency.p50 <= P50_BUDGET_MS },
+    };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync("bench/results", { recursive: true });
+    writeFileSync("bench/results/paypage.json", `${JSON.stringify(result, null, 2)}\n`);
+    if (!result.firstLoadJs.withinBudget || !result.serverMs.withinBudget) process.exitCode = 1;
+  } finally {
+    await teardown();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

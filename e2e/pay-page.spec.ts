@@ -1,0 +1,234 @@
+// The customer's pay page against the production build, a real database and a real anvil chain
+// with our test USDC: pay with an injected wallet, pay elsewhere and paste the hash (also without
+// JavaScript), a refused wallet prompt, expired / voided / unknown requests, and languages.
+// Screenshots of each state go to e2e/screenshots/ (git-ignored).
+import { mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { createWalletClient, erc20Abi, http, type Address } from "viem";
+import { jopay } from "./support/cli";
+import { injectWallet } from "./support/injected-wallet";
+
+const SHOTS = "e2e/screenshots";
+mkdirSync(SHOTS, { recursive: true });
+
+const env = () => ({
+  rpcUrl: process.env.E2E_RPC_URL!,
+  usdc: process.env.E2E_USDC! as Address,
+  accounts: process.env.E2E_ACCOUNTS!.split(",") as Address[],
+  chainId: Number(process.env.LIVE_CHAIN_ID ?? 31337),
+});
+
+interface Setup {
+  key: string;
+  merchantId: string;
+  wallet: string;
+}
+
+async function setupMerchant(request: APIRequestContext, mode: "live" | "test", businessName = "Café Aurora"): Promise<Setup> {
+  const slug = `pay${randomBytes(4).toString("hex")}`;
+  jopay("partner:create", "--slug", slug, "--name", "Aurora Payments", "--currency", "EUR");
+  const { key } = jopay<{ key: string }>("key:create", "--partner", slug, "--mode", mode);
+  const wallet = `0x${randomBytes(20).toString("hex")}`;
+  const res = await request.post("/api/v1/merchants", { headers: { authorization: `Bearer ${key}` }, data: { business_name: businessName, wallet_address: wallet } });
+  expect(res.status()).toBe(200);
+  const merchantId = (await res.json()).merchant_id as string;
+  jopay("merchant:onboard-dev", "--partner", slug, "--merchant", merchantId, "--wallet", wallet);
+  return { key, merchantId, wallet };
+}
+
+async function createRequest(request: APIRequestContext, s: Setup, data: Record<string, unknown> = {}) {
+  const res = await request.post("/api/v1/requests/create", {
+    headers: { authorization: `Bearer ${s.key}` },
+    data: { merchant_id: s.merchantId, fiat_amount_int: 2500, memo: "Table 4, two coffees", ...data },
+  });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  return { id: body.request_id as string, path: new URL(body.pay_page_url as string).pathname, usdcMicro: BigInt(body.amount.usdc_micro as string) };
+}
+
+async function apiRequest(request: APIRequestContext, s: Setup, id: string) {
+  const res = await request.get(`/api/v1/requests/${id}`, { headers: { authorization: `Bearer ${s.key}` } });
+  expect(res.status()).toBe(200);
+  return res.json();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const statusBox = (page: Page) => page.getByTestId("pay-status");
+
+async function sendUsdc(from: Address, to: string, amount: bigint) {
+  const { rpcUrl, usdc } = env();
+  const client = createWalletClient({ transport: http(rpcUrl) });
+  return client.writeContract({ account: from, chain: null, address: usdc, abi: erc20Abi, functionName: "transfer", args: [to as Address, amount] });
+}
+
+test.describe("pay page", () => {
+  test("customer opens the page and pays with the wallet; the API says verified", async ({ page, request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const { rpcUrl, accounts, chainId } = env();
+    const wallet = await injectWallet(page, { rpcUrl, account: accounts[1], chainId });
+
+    await page.goto(r.path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByTestId("merchant-name")).toHaveText("Pay Café Aurora");
+    await expect(page.getByTestId("partner-name")).toHaveText("Aurora Payments");
+    await expect(page.getByTestId("fiat-amount")).toHaveText("€25.00");
+    const usdcText = `${r.usdcMicro / 1_000_000n}.${(r.usdcMicro % 1_000_000n).toString().padStart(6, "0")} USDC`;
+    await expect(page.getByTestId("usdc-amount")).toHaveText(usdcText);
+    await expect(page.getByTestId("memo")).toHaveText("Table 4, two coffees");
+    await expect(page.getByTestId("network-name")).toHaveText("Local Anvil");
+    await expect(page.getByRole("timer")).toBeVisible();
+    await expect(page.getByTestId("test-banner")).toHaveCount(0);
+    const qr = page.getByTestId("pay-qr");
+    await expect(qr).toHaveAttribute("data-uri", new RegExp(`^ethereum:0x[0-9a-fA-F]{40}@${chainId}/transfer\\?address=0x[0-9a-fA-F]{40}&uint256=${r.usdcMicro}$`));
+    await expect(qr.locator("svg")).toBeVisible();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "waiting");
+    await shot(page, "01-waiting");
+
+    // A person's first view opened it.
+    expect(await apiRequest(request, s, r.id)).toMatchObject({ status: "opened", proof_status: "none" });
+
+    await page.getByRole("button", { name: "Pay with wallet" }).click();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
+    await expect(statusBox(page)).toContainText("Payment confirmed");
+    const receipt = page.getByTestId("pay-receipt");
+    await expect(receipt).toContainText("Café Aurora");
+    await expect(receipt).toContainText(usdcText);
+    await expect(page.getByTestId("receipt-tx")).toHaveText(/^0x[0-9a-f]{64}$/);
+    await expect(page.getByRole("button", { name: "Pay with wallet" })).toHaveCount(0);
+    await shot(page, "02-confirmed-receipt");
+
+    expect(wallet.calls).toEqual(expect.arrayContaining(["eth_requestAccounts", "eth_chainId", "eth_call", "eth_sendTransaction"]));
+    const txHash = await page.getByTestId("receipt-tx").textContent();
+    expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: txHash });
+  });
+
+  test("customer pays from another wallet and pastes the tx hash", async ({ page, request }) => {
+    const s = await setupMerchant(request, "test");
+    const r = await createRequest(request, s);
+    await page.goto(r.path);
+    await expect(page.getByTestId("test-banner")).toBeVisible();
+    const hash = await sendUsdc(env().accounts[2], s.wallet, r.usdcMicro);
+
+    await page.getByLabel("Transaction hash").fill(hash);
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect(page.getByTestId("proof-outcome")).toHaveAttribute("data-outcome", "accepted");
+    await expect(statusBox(page)).toHaveAttribute("data-phase", /seen|confirmed/);
+    await shot(page, "03-proof-submitted");
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
+    await expect(page.getByTestId("receipt-tx")).toHaveText(hash);
+    expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: hash });
+  });
+
+  test("without JavaScript the proof form works and the page shows the state on each load", async ({ browser, request }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    await page.goto(r.path);
+    await expect(page.getByTestId("pay-qr").locator("svg")).toBeVisible();
+    await expect(page.getByTestId("refresh-link")).toBeVisible();
+
+    await page.getByLabel("Transaction hash").fill(`0x${"ab".repeat(31)}`); // too short: the browser refuses to submit
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect(page.getByTestId("proof-outcome")).toHaveCount(0);
+
+    const hash = await sendUsdc(env().accounts[3], s.wallet, r.usdcMicro);
+    await page.getByLabel("Transaction hash").fill(hash);
+    await page.getByRole("button", { name: "Submit" }).click();
+    await expect(page.getByTestId("proof-outcome")).toHaveAttribute("data-outcome", "accepted");
+    await expect.poll(async () => (await apiRequest(request, s, r.id)).proof_status, { timeout: 30_000 }).toBe("verified");
+    await page.getByTestId("refresh-link").click();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed");
+    await shot(page, "04-no-js-confirmed");
+    await context.close();
+  });
+
+  test("a refused wallet prompt (4001) explains itself and the retry pays", async ({ page, request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const { rpcUrl, accounts, chainId } = env();
+    const wallet = await injectWallet(page, { rpcUrl, account: accounts[4], chainId });
+    await page.goto(r.path);
+
+    wallet.rejectNextSend();
+    await page.getByRole("button", { name: "Pay with wallet" }).click();
+    await expect(page.getByTestId("wallet-error")).toHaveText("You cancelled the request in your wallet. Nothing was sent.");
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "waiting");
+    await shot(page, "05-wallet-rejected");
+
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
+    expect((await apiRequest(request, s, r.id)).proof_status).toBe("verified");
+  });
+
+  test("expired and voided requests say so and offer no way to pay", async ({ page, request }) => {
+    const s = await setupMerchant(request, "live");
+    const expired = await createRequest(request, s);
+    const voided = await createRequest(request, s, { metadata: { order_id: "void-me" } });
+
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      await db.query(`UPDATE payment_requests SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
+    } finally {
+      await db.end();
+    }
+    await page.goto(expired.path);
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "expired");
+    await expect(statusBox(page)).toContainText("This request has expired");
+    await expect(page.getByRole("button", { name: "Pay with wallet" })).toHaveCount(0);
+    await expect(page.getByTestId("pay-qr")).toHaveCount(0);
+    await shot(page, "06-expired");
+
+    const cancel = await request.post(`/api/v1/requests/${voided.id}/cancel`, { headers: { authorization: `Bearer ${s.key}` } });
+    expect(cancel.status()).toBe(200);
+    await page.goto(voided.path);
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "voided");
+    await expect(statusBox(page)).toContainText("This request was cancelled");
+    await expect(page.getByLabel("Transaction hash")).toHaveCount(0);
+    await shot(page, "07-voided");
+    // Viewing a voided request does not reopen it.
+    expect((await apiRequest(request, s, voided.id)).status).toBe("voided");
+  });
+
+  test("Spanish from Accept-Language, French from ?lang=, and a friendly 404", async ({ browser, request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s, { payment_mode: "invoice", customer_name: "Jan Jansen" });
+
+    const context = await browser.newContext({ locale: "es-ES", extraHTTPHeaders: { "accept-language": "es-ES,es;q=0.9,en;q=0.5" } });
+    const page = await context.newPage();
+    await page.goto(r.path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.getByTestId("merchant-name")).toHaveText("Pagar a Café Aurora");
+    await expect(page.getByTestId("fiat-amount")).toHaveText(/^25,00\s€$/);
+    await expect(page.getByTestId("customer-name")).toHaveText("Jan Jansen");
+    await expect(statusBox(page)).toContainText("Esperando el pago");
+    await expect(page.getByRole("button", { name: "Pagar con billetera" })).toBeVisible();
+    await shot(page, "08-es-invoice");
+
+    await page.goto(`${r.path}?lang=fr`);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+    await expect(statusBox(page)).toContainText("En attente du paiement");
+
+    const missing = await page.goto("/pay/0190a0b0-0000-7000-8000-000000000000");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toHaveText("Demande de paiement introuvable");
+    const malformed = await page.goto("/pay/not-a-request");
+    expect(malformed?.status()).toBe(404);
+    await shot(page, "09-not-found");
+    await context.close();
+  });
+
+  test("link previews and HEAD probes do not open the request", async ({ request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const preview = await request.get(r.path, { headers: { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" } });
+    expect(preview.status()).toBe(200);
+    const head = await request.head(r.path, { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" } });
+    expect(head.status()).toBe(200);
+    expect((await apiRequest(request, s, r.id)).status).toBe("requested");
+  });
+});

@@ -1,0 +1,80 @@
+// The customer's "wallet" in end-to-end tests (STYLE: addInitScript + exposeBinding): an EIP-1193
+// provider injected into the page that forwards to anvil, whose default accounts are unlocked, so
+// eth_sendTransaction is signed by the node. Announced through EIP-6963 and as window.ethereum.
+// The production bundle carries no test connector: this exists only in the test's browser.
+import type { Page } from "@playwright/test";
+
+export interface InjectedWallet {
+  /** The next eth_sendTransaction is refused as the user would (EIP-1193 code 4001). */
+  rejectNextSend(): void;
+  /** Methods the page called, in order. */
+  calls: string[];
+}
+
+type Reply = { result: unknown } | { error: { code: number; message: string } };
+
+let rpcId = 0;
+async function anvil(rpcUrl: string, method: string, params: unknown[]): Promise<Reply> {
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: ++rpcId, method, params }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string } };
+  return body.error ? { error: body.error } : { result: body.result };
+}
+
+export async function injectWallet(page: Page, opts: { rpcUrl: string; account: string; chainId: number }): Promise<InjectedWallet> {
+  const state: InjectedWallet & { reject: boolean } = {
+    reject: false,
+    calls: [],
+    rejectNextSend() {
+      state.reject = true;
+    },
+  };
+  const chainHex = `0x${opts.chainId.toString(16)}`;
+
+  await page.exposeBinding("__jopayTestWallet", async (_source, method: string, params: unknown[] = []): Promise<Reply> => {
+    state.calls.push(method);
+    switch (method) {
+      case "eth_requestAccounts":
+      case "eth_accounts":
+        return { result: [opts.account] };
+      case "eth_chainId":
+        return { result: chainHex };
+      case "wallet_switchEthereumChain": {
+        const want = (params[0] as { chainId?: string } | undefined)?.chainId;
+        return want?.toLowerCase() === chainHex ? { result: null } : { error: { code: 4902, message: "Unrecognized chain ID" } };
+      }
+      case "eth_sendTransaction":
+        if (state.reject) {
+          state.reject = false;
+          return { error: { code: 4001, message: "User rejected the request." } };
+        }
+        return anvil(opts.rpcUrl, method, params);
+      default:
+        return anvil(opts.rpcUrl, method, params);
+    }
+  });
+
+  await page.addInitScript(() => {
+    type Reply = { result: unknown } | { error: { code: number; message: string } };
+    const w = window as unknown as { __jopayTestWallet(method: string, params?: unknown): Promise<Reply>; ethereum?: unknown };
+    const provider = {
+      isJoPayTestWallet: true,
+      async request({ method, params }: { method: string; params?: unknown }) {
+        const reply = await w.__jopayTestWallet(method, params ?? []);
+        if ("error" in reply) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+        return reply.result;
+      },
+      on() {},
+      removeListener() {},
+    };
+    w.ethereum = provider;
+    const info = { uuid: "7c1c3c4e-0b8a-4a57-9d8b-5a2f0f3e9a11", name: "JoPay Test Wallet", icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", rdns: "app.jopay.testwallet" };
+    const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+    window.addEventListener("eip6963:requestProvider", announce);
+    announce();
+  });
+  return state;
+}

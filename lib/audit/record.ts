@@ -1,0 +1,57 @@
+// The audit log (SPEC §8): who did what to which object, with before/after snapshots. Written with
+// the transaction client of the change wherever the change is ours to run, so a change and its
+// record commit together. Snapshots pass through redact(): secrets, hashes and sealed values never
+// reach the log, whatever a caller hands in.
+import { Prisma, type Tx } from "@/lib/db";
+import type { User } from "@/lib/generated/prisma/client";
+import { uuidv7 } from "@/lib/ids";
+
+const SECRET_KEYS = /^(password|passwordHash|keyHash|tokenHash|secret|secretSealed|previousSecretSealed|key|token)$/i;
+
+export function redact(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(redact);
+  if (typeof value === "object") {
+    if (value instanceof Prisma.Decimal) return value.toString();
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (SECRET_KEYS.test(k)) continue;
+      out[k] = redact(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+export interface AuditEntry {
+  actor: Pick<User, "id" | "email" | "role">;
+  action: string;
+  partnerId?: string | null;
+  targetType?: string;
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+}
+
+const json = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (redact(v) as Prisma.InputJsonValue));
+
+export async function recordAudit(tx: Tx, e: AuditEntry) {
+  return tx.auditLog.create({
+    data: {
+      id: uuidv7(),
+      actorType: e.actor.role,
+      actorId: e.actor.id,
+      actorLabel: e.actor.email,
+      partnerId: e.partnerId ?? null,
+      action: e.action,
+      targetType: e.targetType ?? null,
+      targetId: e.targetId ?? null,
+      before: json(e.before),
+      after: json(e.after),
+      ip: e.ip ?? null,
+    },
+  });
+}

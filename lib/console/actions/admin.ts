@@ -1,0 +1,130 @@
+// Admin portal actions. Each starts with requireAdmin on the session the server resolved; objects
+// are looked up by id across all partners (admins act on behalf of anyone — seeds).
+import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { assertIdShape, notFound } from "@/lib/api/tenant";
+import { recordAudit } from "@/lib/audit/record";
+import { issueInvite } from "@/lib/console-auth/invites";
+import { requireAdmin } from "@/lib/console-auth/require";
+import type { ConsoleSession } from "@/lib/console-auth/session";
+import { db } from "@/lib/db";
+import { uniqueViolation } from "@/lib/db/unique-violation";
+import { createPartnerInput } from "@/lib/partners/create-partner";
+import { createRequest } from "@/lib/requests/create-request";
+import { serializeRequest } from "@/lib/requests/serialize-request";
+import { createRequestInput } from "@/lib/schemas/request";
+import { setMerchantDisabled } from "../set-merchant-disabled";
+
+type Ctx = { session: ConsoleSession | null; ip?: string | null };
+
+const partnerSummary = (p: { id: string; slug: string; name: string; currency: string; disabled: boolean; rateLimitPerMinute: number | null; merchantCreateLimitPerMinute: number | null }) => ({
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  currency: p.currency,
+  disabled: p.disabled,
+  rate_limit_per_minute: p.rateLimitPerMinute,
+  merchant_create_limit_per_minute: p.merchantCreateLimitPerMinute,
+});
+
+export class SlugTakenError extends Error {}
+
+/** Provisioning (seeds: "Ask a JoPay admin to provision a partner account"). */
+export async function provisionPartnerAction(ctx: Ctx, raw: z.input<typeof createPartnerInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const data = createPartnerInput.parse(raw);
+  try {
+    return await db.$transaction(async (tx) => {
+      const partner = await tx.partner.create({ data: { ...data, currency: data.currency.toUpperCase() } });
+      await recordAudit(tx, { actor: user, action: "partner.provisioned", partnerId: partner.id, targetType: "partner", targetId: partner.id, after: { ...partnerSummary(partner), brand_logo_url: partner.brandLogoUrl, brand_primary_color: partner.brandPrimaryColor, brand_accent_color: partner.brandAccentColor }, ip: ctx.ip });
+      return partner;
+    });
+  } catch (err) {
+    if (uniqueViolation(err)) throw new SlugTakenError(`A partner with slug "${data.slug}" already exists.`);
+    throw err;
+  }
+}
+
+async function partnerById(id: string) {
+  assertIdShape(id);
+  const p = await db.partner.findUnique({ where: { id } });
+  if (!p) throw notFound();
+  return p;
+}
+
+export const partnerLimitsInput = z.object({
+  partnerId: z.string(),
+  disabled: z.boolean().optional(),
+  rateLimitPerMinute: z.number().int().positive().nullable().optional(),
+  merchantCreateLimitPerMinute: z.number().int().positive().nullable().optional(),
+});
+
+/** Disable/enable a partner and set its rate-limit overrides (null = platform default). */
+export async function updatePartnerAction(ctx: Ctx, raw: z.input<typeof partnerLimitsInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const { partnerId, ...changes } = partnerLimitsInput.parse(raw);
+  const current = await partnerById(partnerId);
+  return db.$transaction(async (tx) => {
+    const after = await tx.partner.update({ where: { id: current.id }, data: changes });
+    await recordAudit(tx, { actor: user, action: "partner.updated", partnerId: current.id, targetType: "partner", targetId: current.id, before: partnerSummary(current), after: partnerSummary(after), ip: ctx.ip });
+    return after;
+  });
+}
+
+export const invitePartnerUserInput = z.object({ partnerId: z.string(), email: z.email("Enter an email address.").max(254) });
+
+export async function invitePartnerUserAction(ctx: Ctx, raw: z.input<typeof invitePartnerUserInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const { partnerId, email } = invitePartnerUserInput.parse(raw);
+  const partner = await partnerById(partnerId);
+  return db.$transaction(async (tx) => {
+    const { invite, url } = await issueInvite(tx, { email, role: "partner_member", partnerId: partner.id, invitedById: user.id });
+    await recordAudit(tx, { actor: user, action: "invite.created", partnerId: partner.id, targetType: "invite", targetId: invite.id, after: { email: invite.email, role: invite.role, expires_at: invite.expiresAt }, ip: ctx.ip });
+    return { url, expiresAt: invite.expiresAt };
+  });
+}
+
+export const userDisabledInput = z.object({ userId: z.string(), disabled: z.boolean() });
+
+export async function setUserDisabledAction(ctx: Ctx, raw: z.input<typeof userDisabledInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const { userId, disabled } = userDisabledInput.parse(raw);
+  assertIdShape(userId);
+  if (userId === user.id) throw new ApiError("validation_error", "You cannot disable yourself.");
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId } });
+    if (!before) throw notFound();
+    const after = await tx.user.update({ where: { id: userId }, data: { disabled } });
+    await recordAudit(tx, { actor: user, action: disabled ? "user.disabled" : "user.enabled", partnerId: after.partnerId, targetType: "user", targetId: after.id, before: { disabled: before.disabled }, after: { disabled: after.disabled }, ip: ctx.ip });
+    return { id: after.id, disabled: after.disabled };
+  });
+}
+
+export const adminMerchantDisabledInput = z.object({ merchantId: z.string(), disabled: z.boolean() });
+
+export async function adminSetMerchantDisabledAction(ctx: Ctx, raw: z.input<typeof adminMerchantDisabledInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const { merchantId, disabled } = adminMerchantDisabledInput.parse(raw);
+  assertIdShape(merchantId);
+  const merchant = await db.merchant.findUnique({ where: { id: merchantId } });
+  if (!merchant) throw notFound();
+  return setMerchantDisabled(merchant.id, disabled, { actor: user, ip: ctx.ip });
+}
+
+export const onBehalfInput = createRequestInput;
+
+/** seeds: "JoPay: Yes, via admin (on behalf of anyone)" — the one createRequest, createdVia admin. */
+export async function createRequestOnBehalfAction(ctx: Ctx, raw: z.input<typeof createRequestInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const fields = createRequestInput.parse(raw);
+  assertIdShape(fields.merchant_id);
+  const merchant = await db.merchant.findUnique({ where: { id: fields.merchant_id }, include: { partner: true } });
+  if (!merchant) throw notFound();
+  const { request, replay } = await createRequest({ partner: merchant.partner, testMode: merchant.testMode, createdVia: "admin" }, raw);
+  if (!replay) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, { actor: user, action: "request.created_on_behalf", partnerId: merchant.partnerId, targetType: "request", targetId: request.id, after: serializeRequest(request), ip: ctx.ip }),
+    );
+  }
+  return request;
+}

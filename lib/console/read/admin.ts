@@ -1,0 +1,75 @@
+// What the admin portal reads: everything, across partners — behind requireAdmin.
+import { requireAdmin } from "@/lib/console-auth/require";
+import type { ConsoleSession } from "@/lib/console-auth/session";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { UUID_RE } from "@/lib/ids";
+
+type Ctx = { session: ConsoleSession | null };
+
+export async function adminPartners(ctx: Ctx) {
+  requireAdmin(ctx.session);
+  return db.partner.findMany({ orderBy: { createdAt: "desc" }, include: { _count: { select: { merchants: true, users: true } } } });
+}
+
+export async function adminPartner(ctx: Ctx, id: string) {
+  requireAdmin(ctx.session);
+  if (!UUID_RE.test(id)) return null;
+  return db.partner.findUnique({
+    where: { id },
+    include: {
+      users: { orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, disabled: true, lastLoginAt: true, lockedUntil: true } },
+      invites: { where: { acceptedAt: null }, orderBy: { createdAt: "desc" }, select: { id: true, email: true, expiresAt: true } },
+    },
+  });
+}
+
+export async function adminUsers(ctx: Ctx) {
+  requireAdmin(ctx.session);
+  return db.user.findMany({ orderBy: { createdAt: "desc" }, take: 200, include: { partner: { select: { slug: true } } } });
+}
+
+const text = (s: string) => ({ contains: s, mode: "insensitive" as const });
+
+export async function adminMerchants(ctx: Ctx, search?: string) {
+  requireAdmin(ctx.session);
+  const s = search?.trim().slice(0, 100);
+  const where: Prisma.MerchantWhereInput = s
+    ? { OR: [{ businessName: text(s) }, { displayName: text(s) }, { email: text(s) }, { walletAddress: { contains: s.toLowerCase() } }, { partner: { slug: text(s) } }, ...(UUID_RE.test(s) ? [{ id: s }] : [])] }
+    : {};
+  return db.merchant.findMany({ where, orderBy: { createdAt: "desc" }, take: 100, include: { partner: { select: { slug: true, currency: true } } } });
+}
+
+export async function adminRequests(ctx: Ctx, search?: string) {
+  requireAdmin(ctx.session);
+  const s = search?.trim().slice(0, 100);
+  const where: Prisma.PaymentRequestWhereInput = s
+    ? UUID_RE.test(s)
+      ? { OR: [{ id: s }, { merchantId: s }, { partnerId: s }] }
+      : { OR: [{ memo: text(s) }, { customerName: text(s) }, { txHash: s.toLowerCase() }, { partner: { slug: text(s) } }, { merchant: { businessName: text(s) } }] }
+    : {};
+  return db.paymentRequest.findMany({ where, orderBy: { createdAt: "desc" }, take: 100, include: { partner: { select: { slug: true } }, merchant: { select: { businessName: true } } } });
+}
+
+export async function adminAuditLog(ctx: Ctx, filter: { partnerId?: string; action?: string } = {}) {
+  requireAdmin(ctx.session);
+  return db.auditLog.findMany({
+    where: { ...(filter.partnerId && UUID_RE.test(filter.partnerId) ? { partnerId: filter.partnerId } : {}), ...(filter.action ? { action: { contains: filter.action } } : {}) },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+}
+
+/** System health: worker heartbeat lag, webhook backlog, chain cursors vs head, FX freshness. */
+export async function adminHealth(ctx: Ctx) {
+  requireAdmin(ctx.session);
+  const [heartbeats, pending, oldestPending, failed, cursors, rates] = await Promise.all([
+    db.workerHeartbeat.findMany({ orderBy: [{ loop: "asc" }, { workerId: "asc" }] }),
+    db.webhookDelivery.count({ where: { status: "pending" } }),
+    db.webhookDelivery.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } }),
+    db.webhookDelivery.count({ where: { status: "failed" } }),
+    db.chainCursor.findMany({ orderBy: { chainId: "asc" } }),
+    db.fxRate.findMany({ orderBy: [{ currency: "asc" }, { source: "asc" }] }),
+  ]);
+  return { heartbeats, pending, oldestPendingAt: oldestPending?.nextAttemptAt ?? null, failed, cursors, rates };
+}
