@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { openDatabase } from "./embedded-db/open-database";
-import { startLocalChain } from "./local-chain/deploy";
+import { bothModesOn, startLocalChain } from "./local-chain/deploy";
 
 // JOPAY_DEV_DIR moves all of it (the launcher's own test runs it in a temporary folder).
 const DATA = process.env.JOPAY_DEV_DIR ?? ".data";
@@ -67,16 +67,7 @@ async function main() {
   });
 
   // Both modes use the local chain in development (SPEC §3).
-  const chainEnv = {
-    LIVE_CHAIN_ID: String(chain.chainId),
-    LIVE_RPC_URL: chain.rpcUrl,
-    LIVE_USDC_ADDRESS: chain.usdcAddress,
-    LIVE_CONFIRMATIONS: "1",
-    TEST_CHAIN_ID: String(chain.chainId),
-    TEST_RPC_URL: chain.rpcUrl,
-    TEST_USDC_ADDRESS: chain.usdcAddress,
-    TEST_CONFIRMATIONS: "1",
-  };
+  const chainEnv = bothModesOn(chain);
   Object.assign(process.env, chainEnv);
 
   const { seedDemo } = await import("./seed/demo");

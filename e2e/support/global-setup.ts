@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { migrate } from "../../lib/db/migrate";
-import { startLocalChain } from "../../scripts/local-chain/deploy";
+import { bothModesOn, startLocalChain } from "../../scripts/local-chain/deploy";
 import { createDatabase, dropDatabase, findPostgres } from "../../test/setup/postgres";
 
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log: () => string) {
@@ -40,14 +40,7 @@ export default async function globalSetup() {
     JOPAY_SINGLE_PROCESS: "1",
     JOPAY_ALLOW_PRIVATE_WEBHOOKS: "1",
     WORKER_POLL_MS: "200",
-    LIVE_CHAIN_ID: String(chain.chainId),
-    LIVE_RPC_URL: chain.rpcUrl,
-    LIVE_USDC_ADDRESS: chain.usdcAddress,
-    LIVE_CONFIRMATIONS: "1",
-    TEST_CHAIN_ID: String(chain.chainId),
-    TEST_RPC_URL: chain.rpcUrl,
-    TEST_USDC_ADDRESS: chain.usdcAddress,
-    TEST_CONFIRMATIONS: "1",
+    ...bothModesOn(chain),
   };
   let output = "";
   const web = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {

@@ -190,3 +190,15 @@ export async function startLocalChain(opts: StartLocalChainOptions = {}): Promis
     throw err;
   }
 }
+
+/** The LIVE_* / TEST_* configuration that points both modes at one local chain (dev and e2e). */
+export function bothModesOn(chain: Pick<LocalChain, "chainId" | "rpcUrl" | "usdcAddress">): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const mode of ["LIVE", "TEST"]) {
+    env[`${mode}_CHAIN_ID`] = String(chain.chainId);
+    env[`${mode}_RPC_URL`] = chain.rpcUrl;
+    env[`${mode}_USDC_ADDRESS`] = chain.usdcAddress;
+    env[`${mode}_CONFIRMATIONS`] = "1";
+  }
+  return env;
+}

@@ -6,12 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { hit, PostgresStore, RedisStore } from "@/lib/api/rate-limit";
 import { call } from "@/test/support/call-route";
 import { makeKey, makePartner } from "@/test/support/fixtures";
+import { awayFromWindowEdge } from "@/test/support/rate-window";
 
-/** Fixed windows: start a counting test well inside one, so it cannot straddle a boundary. */
-async function awayFromWindowEdge(windowMs = 60_000, marginMs = 10_000) {
-  const into = Date.now() % windowMs;
-  if (into > windowMs - marginMs) await new Promise((r) => setTimeout(r, windowMs - into + 50));
-}
 
 const redis = new Redis("redis://127.0.0.1:6379", { maxRetriesPerRequest: 1, lazyConnect: true });
 afterAll(() => redis.disconnect());

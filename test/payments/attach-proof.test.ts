@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { call } from "../support/call-route";
 import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { awayFromWindowEdge } from "@/test/support/rate-window";
 
 const CHAIN = 31337;
 const USDC = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
@@ -185,6 +186,7 @@ describe("public pay endpoints", () => {
   it("POST /api/pay/:id/proof is rate-limited per IP", async () => {
     const { request } = await setup();
     const ip = `10.77.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    await awayFromWindowEdge();
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) {
       statuses.push((await call("POST", `/api/pay/${request.id}/proof`, { rawBody: "{", headers: { "x-forwarded-for": ip, "content-type": "application/json" } })).status);

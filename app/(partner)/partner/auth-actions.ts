@@ -1,0 +1,49 @@
+"use server";
+// Console sign-in, sign-out, invite acceptance and the live/test toggle (shared by /partner and
+// /admin). Thin: the rules live in lib/console-auth.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { acceptInvite } from "@/lib/console-auth/invites";
+import { clientIp, endConsoleSession, startConsoleSession } from "@/lib/console-auth/current";
+import { signIn } from "@/lib/console-auth/sign-in";
+import { failure, optional, text, type FormState } from "@/lib/console/form-state";
+import { MODE_COOKIE } from "@/lib/console/mode";
+import { config } from "@/lib/config";
+
+export async function signInFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  let target: string;
+  try {
+    const user = await signIn({ email: text(fd, "email"), password: String(fd.get("password") ?? ""), ip: await clientIp() });
+    await startConsoleSession(user.id);
+    target = user.role === "admin" ? "/admin" : "/partner";
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(target);
+}
+
+export async function signOutAction(): Promise<void> {
+  await endConsoleSession();
+  redirect("/partner/sign-in");
+}
+
+export async function acceptInviteFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
+  let target: string;
+  try {
+    const password = String(fd.get("password") ?? "");
+    if (password !== String(fd.get("confirm") ?? "")) return { ok: false, error: "The passwords do not match." };
+    const user = await acceptInvite({ token: text(fd, "token"), name: optional(fd, "name"), password });
+    await startConsoleSession(user.id);
+    target = user.role === "admin" ? "/admin" : "/partner";
+  } catch (err) {
+    return failure(err);
+  }
+  redirect(target);
+}
+
+export async function setModeAction(fd: FormData): Promise<void> {
+  const mode = fd.get("mode") === "test" ? "test" : "live";
+  (await cookies()).set(MODE_COOKIE, mode, { httpOnly: true, sameSite: "lax", secure: config().APP_URL.startsWith("https://"), path: "/" });
+  const back = String(fd.get("back") ?? "/partner");
+  redirect(back.startsWith("/partner") ? back : "/partner");
+}

@@ -1,0 +1,26 @@
+"use client";
+import { useActionState } from "react";
+import { acceptInviteFormAction } from "@/app/(partner)/partner/auth-actions";
+import { Field } from "@/components/ui/field";
+
+export function AcceptInviteForm({ token, email, partnerName }: { token: string; email: string; partnerName: string | null }) {
+  const [state, action, pending] = useActionState(acceptInviteFormAction, null);
+  return (
+    <form action={action} className="mx-auto mt-16 max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-xl font-semibold">Join {partnerName ?? "JoPay"}</h1>
+      <p className="text-sm text-slate-600">Set a password for {email}.</p>
+      <input type="hidden" name="token" value={token} />
+      <Field label="Your name" name="name" autoComplete="name" />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={10} required />
+      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" minLength={10} required />
+      {state?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+        {pending ? "Creating account…" : "Create account"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+import { useActionState } from "react";
+import { signInFormAction } from "@/app/(partner)/partner/auth-actions";
+import { Field } from "@/components/ui/field";
+
+export function SignInForm({ title }: { title: string }) {
+  const [state, action, pending] = useActionState(signInFormAction, null);
+  return (
+    <form action={action} className="mx-auto mt-16 max-w-sm space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-xl font-semibold">{title}</h1>
+      <Field label="Email" name="email" type="email" autoComplete="username" required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      {state?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

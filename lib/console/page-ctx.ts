@@ -1,0 +1,8 @@
+// The ConsoleCtx a partner page reads with: the signed-in member (or the sign-in redirect) and the toggle.
+import { partnerPageSession } from "@/lib/console-auth/current";
+import type { ConsoleCtx } from "./context";
+import { consoleTestMode } from "./mode";
+
+export async function partnerPageCtx(): Promise<ConsoleCtx & { session: Awaited<ReturnType<typeof partnerPageSession>> }> {
+  return { session: await partnerPageSession(), testMode: await consoleTestMode() };
+}
