@@ -34,7 +34,10 @@ async function payPageUrl(base: string): Promise<string> {
 
 async function firstLoadJs(url: string) {
   const html = await (await fetch(url, { headers: { "user-agent": BROWSER_UA } })).text();
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, "&"), url).toString());
+  // noModule scripts (Next's legacy polyfills) are never fetched by the browsers that run modules.
+  const srcs = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+    .filter((m) => !/\bnomodule\b/i.test(m[1] + m[3]))
+    .map((m) => new URL(m[2].replace(/&amp;/g, "&"), url).toString());
   const chunks = await Promise.all(
     [...new Set(srcs)].map(async (src) => {
       const body = Buffer.from(await (await fetch(src)).arrayBuffer());
@@ -69,9 +72,14 @@ async function main() {
     const base = process.env.E2E_BASE_URL!;
     const url = await payPageUrl(base);
     const js = await firstLoadJs(url);
+    // The framework's floor (Next.js runtime + React) on the smallest page we serve, for scale:
+    // what the pay page adds on top is what this page's code controls.
+    const floor = await firstLoadJs(`${base}/pay/00000000-0000-7000-8000-000000000000`);
     const latency = await serverLatency(url);
     const result = {
       measuredAt: new Date().toISOString(),
+      frameworkFloorGzipKb: floor.totalGzipKb,
+      payPageOwnGzipKb: js.totalGzipKb - floor.totalGzipKb,
       firstLoadJs: { ...js, budgetKb: JS_BUDGET_KB, withinBudget: js.totalGzipKb <= JS_BUDGET_KB && !js.walletCodeInFirstLoad },
       serverMs: { ...latency, budgetP50: P50_BUDGET_MS, withinBudget: latency.p50 <= P50_BUDGET_MS },
     };

@@ -64,6 +64,9 @@ async function sendUsdc(from: Address, to: string, amount: bigint) {
 }
 
 test.describe("pay page", () => {
+  // Mobile-first: customers are on phones (iPhone 12-class viewport).
+  test.use({ viewport: { width: 390, height: 844 } });
+
   test("customer opens the page and pays with the wallet; the API says verified", async ({ page, request }) => {
     const s = await setupMerchant(request, "live");
     const r = await createRequest(request, s);
@@ -213,9 +216,10 @@ test.describe("pay page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "fr");
     await expect(statusBox(page)).toContainText("En attente du paiement");
 
+    // Accept-Language (es) decides again: the ?lang=fr above was for that one page.
     const missing = await page.goto("/pay/0190a0b0-0000-7000-8000-000000000000");
     expect(missing?.status()).toBe(404);
-    await expect(page.getByTestId("not-found")).toHaveText("Demande de paiement introuvable");
+    await expect(page.getByTestId("not-found")).toHaveText("Solicitud de pago no encontrada");
     const malformed = await page.goto("/pay/not-a-request");
     expect(malformed?.status()).toBe(404);
     await shot(page, "09-not-found");

@@ -8,6 +8,7 @@ import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/fo
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
 import type { PayStatusOutput } from "@/lib/schemas/pay-status";
+import { Countdown } from "./countdown";
 import { isFinal, phaseOf, pollInterval, PROOF_SENT_EVENT, type Phase } from "./phase";
 
 interface Props {
@@ -19,6 +20,8 @@ interface Props {
   merchantName: string;
   networkName: string;
   explorerTxUrl: string | null;
+  /** This page again: the no-JS way to see a newer state. */
+  refreshHref: string;
   /** QR, address and wallet button. */
   children: ReactNode;
   proofForm: ReactNode;
@@ -106,6 +109,19 @@ export function LiveStatus(p: Props) {
             {heading[phase]}
           </h2>
           <p className="mt-1 text-sm text-slate-700">{fill(body[phase], vars)}</p>
+          {phase === "waiting" ? (
+            <p className="mt-2 text-sm" data-testid="expiry">
+              {Date.parse(status.expires_at) - now < DAY_MS ? (
+                <>
+                  {m.expiresIn} <Countdown expiresAt={status.expires_at} initialMs={Date.parse(status.expires_at) - now} />
+                </>
+              ) : (
+                <>
+                  {m.expiresOn} {formatDateTime(status.expires_at, p.locale, timeZone)}
+                </>
+              )}
+            </p>
+          ) : null}
           {phase === "confirmed" && status.late ? <p className="mt-2 text-sm font-medium text-slate-800">{m.statusLate}</p> : null}
           {rejection ? (
             <p className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="pay-rejection">
@@ -128,10 +144,18 @@ export function LiveStatus(p: Props) {
       </section>
       {phase === "waiting" ? p.children : null}
       {phase === "waiting" || phase === "seen" ? p.proofForm : null}
+      {!isFinal(phase) ? (
+        <p className="text-center text-sm">
+          <a href={p.refreshHref} className="font-medium text-slate-900 underline" data-testid="refresh-link">
+            {m.refresh}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 const noSubscribe = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 

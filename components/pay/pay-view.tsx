@@ -1,19 +1,16 @@
 // The pay page body: header with the partner's branding, what to pay, the live status, and the
 // ways to pay. Server component; the interactive islands are small client components.
-import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
+import { fill, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES, type Messages } from "@/lib/i18n/messages";
 import type { PayPageData } from "@/lib/requests/load-pay-page";
 import { brandStyle } from "./brand";
-import { Countdown } from "./countdown";
 import { LiveStatus } from "./live-status";
 import { PayWithWallet } from "./pay-with-wallet";
 import { isFinal, phaseOf } from "./phase";
 import { ProofForm } from "./proof-form";
 import type { ProofOutcome } from "./proof-outcome";
 import { QrPanel } from "./qr-panel";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function PayView({
   data,
@@ -34,7 +31,6 @@ export function PayView({
   const phase = phaseOf(s, now);
   const fiat = formatFiat(s.amount.fiat_int, s.amount.fiat_code, locale);
   const usdc = formatUsdcMicro(s.amount.usdc_micro);
-  const msLeft = Date.parse(s.expires_at) - now;
   const selfUrl = (l: Locale) => `/pay/${data.requestId}?lang=${l}`;
 
   return (
@@ -88,14 +84,6 @@ export function PayView({
                 </dd>
               </>
             ) : null}
-            {phase === "waiting" ? (
-              <>
-                <dt className="text-slate-600">{msLeft < DAY_MS ? m.expiresIn : m.expiresOn}</dt>
-                <dd data-testid="expiry">
-                  {msLeft < DAY_MS ? <Countdown expiresAt={s.expires_at} initialMs={msLeft} /> : formatDateTime(s.expires_at, locale)}
-                </dd>
-              </>
-            ) : null}
           </dl>
         </section>
 
@@ -108,6 +96,7 @@ export function PayView({
           merchantName={data.merchantName}
           networkName={data.chain.name}
           explorerTxUrl={data.chain.explorerTxUrl}
+          refreshHref={selfUrl(locale)}
           proofForm={<ProofForm requestId={data.requestId} locale={locale} m={m} outcome={proofOutcome} action={proofAction} />}
         >
           <section aria-label={m.payWithWallet} className="rounded-xl border border-slate-200 bg-white p-4">
@@ -128,17 +117,8 @@ export function PayView({
           <QrPanel uri={data.paymentUri} recipient={data.receivingWallet} usdcMicro={s.amount.usdc_micro} networkName={data.chain.name} m={m} />
         </LiveStatus>
 
-        {!isFinal(phase) ? (
-          <>
-            {/* Without JavaScript there is no polling: reload now and then, and offer a link. */}
-            <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="15">' }} />
-            <p className="text-center text-sm">
-              <a href={selfUrl(locale)} className="font-medium text-slate-900 underline" data-testid="refresh-link">
-                {m.refresh}
-              </a>
-            </p>
-          </>
-        ) : null}
+        {/* Without JavaScript there is no polling: reload now and then while something may change. */}
+        {!isFinal(phase) ? <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="15">' }} /> : null}
 
         <nav aria-label={m.language} className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm">
           {LOCALES.map((l) => (

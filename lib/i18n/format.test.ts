@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill, formatCountdown, formatFiat, formatUsdcMicro, unitsToDecimal } from "./format";
+import { fill, formatCountdown, formatDateTime, formatFiat, formatUsdcMicro, unitsToDecimal } from "./format";
 
 describe("formatUsdcMicro", () => {
   it.each([
@@ -52,5 +52,14 @@ describe("formatCountdown", () => {
 describe("fill", () => {
   it("replaces known placeholders and leaves unknown ones", () => {
     expect(fill("Pay {merchant} on {network} {x}", { merchant: "Café", network: "Base" })).toBe("Pay Café on Base {x}");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("formats in the locale with the zone named", () => {
+    const iso = "2026-04-17T18:05:00.000Z";
+    expect(formatDateTime(iso, "en")).toMatch(/Apr 17, 2026.*06:05\sPM.*UTC/);
+    expect(formatDateTime(iso, "nl")).toMatch(/17 apr.* 2026.*18:05.*UTC/);
+    expect(formatDateTime(iso, "es", "America/Bogota")).toMatch(/17 abr.* 2026.*13:05/);
   });
 });

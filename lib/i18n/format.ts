@@ -39,7 +39,16 @@ export function formatFiat(minor: number, currency: string, locale: Locale): str
 
 /** Date and time for the locale; the server renders UTC (it does not know the visitor's zone). */
 export function formatDateTime(iso: string | Date, locale: Locale, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(
+  // Field options, not dateStyle/timeStyle: those two cannot be combined with timeZoneName.
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(
     typeof iso === "string" ? new Date(iso) : iso,
   );
 }

@@ -1,0 +1,68 @@
+"use server";
+// Admin portal server actions: each resolves the session on the server and calls a lib/console
+// admin action, which calls requireAdmin itself.
+import { revalidatePath } from "next/cache";
+import { clientIp, currentConsoleSession } from "@/lib/console-auth/current";
+import * as admin from "@/lib/console/actions/admin";
+import { failure, intOrUndefined, optional, text, type FormState } from "@/lib/console/form-state";
+import { parseMinor } from "@/lib/merchants/money-format";
+import { currencyExponent } from "@/lib/fx/currencies";
+
+async function run(fn: (c: { session: Awaited<ReturnType<typeof currentConsoleSession>>; ip: string }) => Promise<FormState>): Promise<FormState> {
+  try {
+    const state = await fn({ session: await currentConsoleSession(), ip: await clientIp() });
+    revalidatePath("/admin", "layout");
+    return state;
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function provisionPartner(_p: FormState | null, fd: FormData) {
+  return run(async (c) => {
+    const partner = await admin.provisionPartnerAction(c, {
+      slug: text(fd, "slug"),
+      name: text(fd, "name"),
+      currency: text(fd, "currency").toUpperCase(),
+      brandLogoUrl: optional(fd, "brandLogoUrl"),
+      brandPrimaryColor: optional(fd, "brandPrimaryColor"),
+      brandAccentColor: optional(fd, "brandAccentColor"),
+      rateLimitPerMinute: intOrUndefined(fd, "rateLimitPerMinute"),
+      merchantCreateLimitPerMinute: intOrUndefined(fd, "merchantCreateLimitPerMinute"),
+    });
+    return { ok: true, message: `Partner ${partner.slug} provisioned.` };
+  });
+}
+
+export async function updatePartner(partnerId: string, _p: FormState | null, fd: FormData) {
+  return run(async (c) => {
+    const limit = (n: string) => (text(fd, n) === "" ? null : Number(text(fd, n)));
+    await admin.updatePartnerAction(c, { partnerId, disabled: fd.get("disabled") === "on", rateLimitPerMinute: limit("rateLimitPerMinute"), merchantCreateLimitPerMinute: limit("merchantCreateLimitPerMinute") });
+    return { ok: true, message: "Saved." };
+  });
+}
+
+export async function invitePartnerUser(partnerId: string, _p: FormState | null, fd: FormData) {
+  return run(async (c) => {
+    const { url } = await admin.invitePartnerUserAction(c, { partnerId, email: text(fd, "email") });
+    return { ok: true, message: "Invite created. Send this link; it works once, for 7 days.", secret: url, secretLabel: "Invite link" };
+  });
+}
+
+export async function setUserDisabled(userId: string, disabled: boolean, _p: FormState | null) {
+  return run(async (c) => (await admin.setUserDisabledAction(c, { userId, disabled }), { ok: true, message: disabled ? "User disabled." : "User enabled." }));
+}
+
+export async function setMerchantDisabled(merchantId: string, disabled: boolean, _p: FormState | null) {
+  return run(async (c) => (await admin.adminSetMerchantDisabledAction(c, { merchantId, disabled }), { ok: true, message: disabled ? "Merchant disabled." : "Merchant enabled." }));
+}
+
+/** `amount` is decimal text in the merchant's currency, turned into minor units without floats. */
+export async function createOnBehalf(merchantId: string, currency: string, _p: FormState | null, fd: FormData) {
+  return run(async (c) => {
+    const minor = parseMinor(text(fd, "amount"), currencyExponent(currency));
+    if (minor === null) return { ok: false, error: "Enter an amount like 12.50." };
+    const request = await admin.createRequestOnBehalfAction(c, { merchant_id: merchantId, fiat_amount_int: minor, memo: optional(fd, "memo") });
+    return { ok: true, message: `Request ${request.id} created.` };
+  });
+}

@@ -1,7 +1,0 @@
-export default function AdminHome() {
-  return (
-    <main className="mx-auto max-w-3xl p-8">
-      <h1 className="text-2xl font-semibold">JoPay — Admin</h1>
-    </main>
-  );
-}
