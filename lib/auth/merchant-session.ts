@@ -5,8 +5,7 @@
 //
 // A session is only honoured while the merchant's current payout wallet is still the one that
 // signed in: changing the wallet (which re-issues the session) or losing it ends old sessions.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { config } from "@/lib/config";
+import { openCookie, sealCookie, sessionCookieOptions } from "@/lib/signed-cookie";
 import { db } from "@/lib/db";
 import type { Merchant, Partner } from "@/lib/generated/prisma/client";
 
@@ -22,48 +21,20 @@ export interface MerchantSessionPayload {
   exp: number;
 }
 
-function key(): Buffer {
-  const secret = config().JOPAY_SECRET ?? "jopay-development-only-secret-not-for-production";
-  // A purpose-bound key, so this MAC can never be confused with another HMAC made from the secret.
-  return createHmac("sha256", secret).update("merchant-session:v1").digest();
-}
-
-const mac = (body: string) => createHmac("sha256", key()).update(body).digest("base64url");
+const PURPOSE = "merchant-session:v1";
 
 export function sealMerchantSession(merchantId: string, wallet: string, now = Date.now()): { value: string; expires: Date } {
-  const payload: MerchantSessionPayload = { sub: merchantId, wallet: wallet.toLowerCase(), exp: now + MERCHANT_SESSION_TTL_MS };
-  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return { value: `${body}.${mac(body)}`, expires: new Date(payload.exp) };
+  return sealCookie<MerchantSessionPayload>(PURPOSE, { sub: merchantId, wallet: wallet.toLowerCase(), exp: now + MERCHANT_SESSION_TTL_MS });
 }
 
 /** The payload if the cookie value is authentic and unexpired; null for anything else. */
 export function openMerchantSession(value: string | undefined | null, now = Date.now()): MerchantSessionPayload | null {
-  if (!value || value.length > 1000) return null;
-  const [body, sig, ...rest] = value.split(".");
-  if (!body || !sig || rest.length) return null;
-  const expected = Buffer.from(mac(body));
-  const actual = Buffer.from(sig);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
-  try {
-    const p = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<MerchantSessionPayload>;
-    if (typeof p.sub !== "string" || typeof p.wallet !== "string" || typeof p.exp !== "number") return null;
-    if (p.exp <= now) return null;
-    return { sub: p.sub, wallet: p.wallet, exp: p.exp };
-  } catch {
-    return null;
-  }
+  const p = openCookie(PURPOSE, value, now);
+  if (!p || typeof p.wallet !== "string") return null;
+  return { sub: p.sub as string, wallet: p.wallet, exp: p.exp as number };
 }
 
-/** Cookie attributes: httpOnly, SameSite=Lax, Secure when the app is served over https. */
-export function sessionCookieOptions(expires: Date) {
-  return {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: config().APP_URL.startsWith("https://"),
-    path: "/",
-    expires,
-  };
-}
+export { sessionCookieOptions };
 
 export interface MerchantSession {
   merchant: Merchant;

@@ -5,7 +5,7 @@
 // A database leak yields hashes of tokens, which cannot be turned into tokens without the secret;
 // the server can rebuild the URL of the latest unused token whenever it serialises the merchant.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { config } from "@/lib/config";
+import { appSecret } from "@/lib/app-secret";
 import { db, type Tx } from "@/lib/db";
 import type { Merchant, OnboardingToken } from "@/lib/generated/prisma/client";
 import { uuidv7, UUID_RE } from "@/lib/ids";
@@ -17,13 +17,8 @@ const MIN_REMAINING_MS = 24 * 60 * 60_000;
 
 type Client = Tx | typeof db;
 
-function secret(): string {
-  // config() insists on JOPAY_SECRET in production; development and tests may run without one.
-  return config().JOPAY_SECRET ?? "jopay-development-only-secret-not-for-production";
-}
-
 function mac(rowId: string): string {
-  return createHmac("sha256", secret()).update(`onboarding:${rowId}`).digest("base64url");
+  return createHmac("sha256", appSecret()).update(`onboarding:${rowId}`).digest("base64url");
 }
 
 export function tokenFor(rowId: string): string {

@@ -9,10 +9,10 @@
 // The endpoint id is bound as additional authenticated data, so a sealed secret copied onto another
 // endpoint row does not open.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { DEV_FALLBACK_SECRET } from "@/lib/app-secret";
 import { config } from "@/lib/config";
 
 const VERSION = "v1";
-export const DEV_FALLBACK_SECRET = "jopay-development-only-insecure-secret-do-not-use";
 
 let cachedKey: { source: string; key: Buffer } | undefined;
 
