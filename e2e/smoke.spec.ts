@@ -35,3 +35,15 @@ test("CLI-provisioned partner key works against the real server", async ({ reque
   expect(body).toMatchObject({ ok: true, status: "requested", amount: { fiat_int: 2500, fiat_code: "EUR" } });
   expect(created.headers()["x-request-id"]).toBeTruthy();
 });
+
+test("a wrong method on an API path is a JSON 405 naming the allowed methods", async ({ request }) => {
+  const res = await request.delete("/api/v1/requests/create");
+  expect(res.status()).toBe(405);
+  expect(res.headers()["allow"]).toBe("POST");
+  expect(res.headers()["x-request-id"]).toBeTruthy();
+  expect(await res.json()).toMatchObject({ ok: false, error: "method_not_allowed" });
+  // An unknown API path stays the catch-all's JSON 404.
+  const missing = await request.get("/api/v1/no/such/thing");
+  expect(missing.status()).toBe(404);
+  expect(await missing.json()).toMatchObject({ ok: false, error: "not_found" });
+});
