@@ -12,5 +12,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // 2 cores: two files at a time keeps chain/DB-heavy suites from starving each other.
     maxWorkers: 2,
+    // next-auth's ESM imports "next/server" without an extension (Next has no exports map), which
+    // Node's own resolver refuses; inlined, Vite resolves it as Next's bundler does.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { createWalletClient, erc20Abi, http, type Address } from "viem";
+import { firstLoadChunks, WALLET_FLOW_MARKER, WALLETCONNECT_MARKER } from "../test/pay/support/first-load-js";
 import { jopay } from "./support/cli";
 import { injectWallet } from "./support/injected-wallet";
 
@@ -21,21 +22,22 @@ const env = () => ({
 });
 
 interface Setup {
+  slug: string;
   key: string;
   merchantId: string;
   wallet: string;
 }
 
-async function setupMerchant(request: APIRequestContext, mode: "live" | "test", businessName = "Café Aurora"): Promise<Setup> {
+async function setupMerchant(request: APIRequestContext, mode: "live" | "test", businessName = "Café Aurora", partnerName = "Aurora Payments"): Promise<Setup> {
   const slug = `pay${randomBytes(4).toString("hex")}`;
-  jopay("partner:create", "--slug", slug, "--name", "Aurora Payments", "--currency", "EUR");
+  jopay("partner:create", "--slug", slug, "--name", partnerName, "--currency", "EUR");
   const { key } = jopay<{ key: string }>("key:create", "--partner", slug, "--mode", mode);
   const wallet = `0x${randomBytes(20).toString("hex")}`;
   const res = await request.post("/api/v1/merchants", { headers: { authorization: `Bearer ${key}` }, data: { business_name: businessName, wallet_address: wallet } });
   expect([200, 201]).toContain(res.status());
   const merchantId = (await res.json()).merchant_id as string;
   jopay("merchant:onboard-dev", "--partner", slug, "--merchant", merchantId, "--wallet", wallet);
-  return { key, merchantId, wallet };
+  return { slug, key, merchantId, wallet };
 }
 
 async function createRequest(request: APIRequestContext, s: Setup, data: Record<string, unknown> = {}) {
@@ -72,6 +74,11 @@ test.describe("pay page", () => {
     const r = await createRequest(request, s);
     const { rpcUrl, accounts, chainId } = env();
     const wallet = await injectWallet(page, { rpcUrl, account: accounts[1], chainId });
+    // Every script the browser runs, to check what the wallet button's click brings in.
+    const scripts: Promise<{ url: string; body: string }>[] = [];
+    page.on("response", (res) => {
+      if (res.request().resourceType() === "script") scripts.push(res.text().then((body) => ({ url: res.url(), body }), () => ({ url: res.url(), body: "" })));
+    });
 
     await page.goto(r.path);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -88,6 +95,8 @@ test.describe("pay page", () => {
     await expect(qr).toHaveAttribute("data-uri", new RegExp(`^ethereum:0x[0-9a-fA-F]{40}@${chainId}/transfer\\?address=0x[0-9a-fA-F]{40}&uint256=${r.usdcMicro}$`));
     await expect(qr.locator("svg")).toBeVisible();
     await expect(statusBox(page)).toHaveAttribute("data-phase", "waiting");
+    // No WalletConnect project id in this environment: no WalletConnect choice.
+    await expect(page.getByRole("button", { name: /WalletConnect/ })).toHaveCount(0);
     await shot(page, "01-waiting");
 
     // A person's first view opened it.
@@ -104,8 +113,60 @@ test.describe("pay page", () => {
     await shot(page, "02-confirmed-receipt");
 
     expect(wallet.calls).toEqual(expect.arrayContaining(["eth_requestAccounts", "eth_chainId", "eth_call", "eth_sendTransaction"]));
+    // The injected path loaded the wallet flow and nothing of WalletConnect's SDK.
+    const loaded = await Promise.all(scripts);
+    expect(loaded.some((s) => WALLET_FLOW_MARKER.test(s.body))).toBe(true);
+    expect(loaded.filter((s) => WALLETCONNECT_MARKER.test(s.body)).map((s) => s.url)).toEqual([]);
     const txHash = await page.getByTestId("receipt-tx").textContent();
     expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: txHash });
+  });
+
+  test("with two wallets announced (EIP-6963) the customer picks one and pays with it", async ({ page, request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const { rpcUrl, accounts, chainId } = env();
+    const wallet = await injectWallet(page, { rpcUrl, account: accounts[1], chainId, wallets: [{ name: "Fox Wallet" }, { name: "Otter Wallet", icon: "https://tracker.example/icon.png" }] });
+    await page.goto(r.path);
+
+    await page.getByRole("button", { name: "Pay with wallet" }).click();
+    const picker = page.getByRole("list", { name: "Choose your wallet" });
+    await expect(picker.getByRole("button")).toHaveText(["Fox Wallet", "Otter Wallet"]);
+    // Keyboard users land on the first wallet.
+    await expect(picker.getByRole("button", { name: "Fox Wallet" })).toBeFocused();
+    // data:image/ icons render; anything else (a URL the page would fetch) does not.
+    await expect(picker.getByRole("button", { name: "Fox Wallet" }).locator("img")).toHaveAttribute("src", /^data:image\/svg\+xml,/);
+    await expect(picker.getByRole("button", { name: "Otter Wallet" }).locator("img")).toHaveCount(0);
+    await shot(page, "10-wallet-picker");
+
+    await picker.getByRole("button", { name: "Otter Wallet" }).click();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
+    expect(wallet.callsBy["Otter Wallet"]).toEqual(expect.arrayContaining(["eth_requestAccounts", "eth_sendTransaction"]));
+    expect(wallet.callsBy["Fox Wallet"]).toEqual([]);
+    expect((await apiRequest(request, s, r.id)).proof_status).toBe("verified");
+  });
+
+  test("a partner's host shows its own requests with its branding and 404s another partner's", async ({ page, request }) => {
+    const mine = await setupMerchant(request, "live", "Café Aurora", "Aurora Payments");
+    const other = await setupMerchant(request, "live", "Bakery Boreal", "Boreal Pay");
+    const own = await createRequest(request, mine);
+    const foreign = await createRequest(request, other);
+    // Chromium resolves *.localhost to this machine: `<slug>.localhost:<port>` is the partner's host
+    // (JOPAY_BASE_DOMAIN defaults to localhost, as in development).
+    const partnerOrigin = `http://${mine.slug}.localhost:${new URL(process.env.E2E_BASE_URL!).port}`;
+
+    await page.goto(`${partnerOrigin}${own.path}`);
+    await expect(page.getByTestId("partner-name")).toHaveText("Aurora Payments");
+    await expect(page.getByTestId("merchant-name")).toHaveText("Pay Café Aurora");
+
+    const res = await page.goto(`${partnerOrigin}${foreign.path}`);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByTestId("not-found")).toHaveText("Payment request not found");
+    // Not a view: the partner host's 404 must not open the other partner's request.
+    expect((await apiRequest(request, other, foreign.id)).status).toBe("requested");
+
+    // The bare app host shows it, with its own partner's branding.
+    await page.goto(foreign.path);
+    await expect(page.getByTestId("partner-name")).toHaveText("Boreal Pay");
   });
 
   test("customer pays from another wallet and pastes the tx hash", async ({ page, request }) => {
@@ -224,6 +285,14 @@ test.describe("pay page", () => {
     expect(malformed?.status()).toBe(404);
     await shot(page, "09-not-found");
     await context.close();
+  });
+
+  test("the first load carries neither the wallet flow nor WalletConnect", async ({ request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const { chunks } = await firstLoadChunks(new URL(r.path, process.env.E2E_BASE_URL).toString(), { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" });
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.filter((c) => WALLET_FLOW_MARKER.test(c.body) || WALLETCONNECT_MARKER.test(c.body)).map((c) => c.src)).toEqual([]);
   });
 
   test("link previews and HEAD probes do not open the request", async ({ request }) => {

@@ -54,6 +54,8 @@ const envSchema = z.object({
   JOPAY_SINGLE_PROCESS: bool,
   WORKER_POLL_MS: positiveInt(500),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
+  /** From address of JoPay's emails (disabled-endpoint notices, invites); only used with SMTP_URL. */
+  JOPAY_EMAIL_FROM: z.string().trim().min(3).optional().default("JoPay <no-reply@localhost>"),
   WALLETCONNECT_PROJECT_ID: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
 });

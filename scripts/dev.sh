@@ -4,8 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "› installing dependencies (npm ci)…"
-  npm ci --no-audit --no-fund
+  echo "› installing dependencies…"
+  # npm install with the committed lock file (npm ci rejects locks made on a partial registry
+  # mirror that lacks other platforms' optional binaries).
+  npm install --no-audit --no-fund
 fi
 # npm here runs no dependency install scripts, so generate the Prisma client explicitly.
 if [ ! -f lib/generated/prisma/client.ts ] || [ prisma/schema.prisma -nt lib/generated/prisma/client.ts ]; then

@@ -102,6 +102,7 @@ export function PayView({
           <section aria-label={m.payWithWallet} className="rounded-xl border border-slate-200 bg-white p-4">
             <PayWithWallet
               m={m}
+              walletConnectProjectId={data.walletConnectProjectId}
               target={{
                 requestId: data.requestId,
                 chainId: data.chain.chainId,

@@ -1,15 +1,27 @@
 // The customer's "wallet" in end-to-end tests (STYLE: addInitScript + exposeBinding): an EIP-1193
 // provider injected into the page that forwards to anvil, whose default accounts are unlocked, so
 // eth_sendTransaction is signed by the node. Announced through EIP-6963 and as window.ethereum.
+// `wallets` announces several (a customer with two extensions): each is its own provider, and
+// `callsBy` records which one the page talked to.
 // The production bundle carries no test connector: this exists only in the test's browser.
 import type { Page } from "@playwright/test";
 
 export interface InjectedWallet {
   /** The next eth_sendTransaction is refused as the user would (EIP-1193 code 4001). */
   rejectNextSend(): void;
-  /** Methods the page called, in order. */
+  /** Methods the page called, in order (all wallets). */
   calls: string[];
+  /** Methods the page called per announced wallet name. */
+  callsBy: Record<string, string[]>;
 }
+
+export interface AnnouncedWallet {
+  name: string;
+  /** EIP-6963 icon; defaults to a small SVG data URI. */
+  icon?: string;
+}
+
+const DEFAULT_WALLETS: AnnouncedWallet[] = [{ name: "JoPay Test Wallet" }];
 
 type Reply = { result: unknown } | { error: { code: number; message: string } };
 
@@ -24,18 +36,27 @@ async function anvil(rpcUrl: string, method: string, params: unknown[]): Promise
   return body.error ? { error: body.error } : { result: body.result };
 }
 
-export async function injectWallet(page: Page, opts: { rpcUrl: string; account: string; chainId: number }): Promise<InjectedWallet> {
+export async function injectWallet(
+  page: Page,
+  opts: { rpcUrl: string; account: string; chainId: number; wallets?: AnnouncedWallet[] },
+): Promise<InjectedWallet> {
+  const wallets = (opts.wallets ?? DEFAULT_WALLETS).map((w) => ({
+    name: w.name,
+    icon: w.icon ?? "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'><rect width='8' height='8' fill='%23334155'/></svg>",
+  }));
   const state: InjectedWallet & { reject: boolean } = {
     reject: false,
     calls: [],
+    callsBy: Object.fromEntries(wallets.map((w) => [w.name, []])),
     rejectNextSend() {
       state.reject = true;
     },
   };
   const chainHex = `0x${opts.chainId.toString(16)}`;
 
-  await page.exposeBinding("__jopayTestWallet", async (_source, method: string, params: unknown[] = []): Promise<Reply> => {
+  await page.exposeBinding("__jopayTestWallet", async (_source, walletName: string, method: string, params: unknown[] = []): Promise<Reply> => {
     state.calls.push(method);
+    state.callsBy[walletName]?.push(method);
     switch (method) {
       case "eth_requestAccounts":
       case "eth_accounts":
@@ -57,24 +78,27 @@ export async function injectWallet(page: Page, opts: { rpcUrl: string; account: 
     }
   });
 
-  await page.addInitScript(() => {
+  await page.addInitScript((announced: { name: string; icon: string }[]) => {
     type Reply = { result: unknown } | { error: { code: number; message: string } };
-    const w = window as unknown as { __jopayTestWallet(method: string, params?: unknown): Promise<Reply>; ethereum?: unknown };
-    const provider = {
-      isJoPayTestWallet: true,
-      async request({ method, params }: { method: string; params?: unknown }) {
-        const reply = await w.__jopayTestWallet(method, params ?? []);
-        if ("error" in reply) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
-        return reply.result;
-      },
-      on() {},
-      removeListener() {},
-    };
-    w.ethereum = provider;
-    const info = { uuid: "7c1c3c4e-0b8a-4a57-9d8b-5a2f0f3e9a11", name: "JoPay Test Wallet", icon: "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg'/>", rdns: "app.jopay.testwallet" };
-    const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
-    window.addEventListener("eip6963:requestProvider", announce);
-    announce();
-  });
+    const w = window as unknown as { __jopayTestWallet(wallet: string, method: string, params?: unknown): Promise<Reply>; ethereum?: unknown };
+    announced.forEach((a, i) => {
+      const provider = {
+        isJoPayTestWallet: true,
+        async request({ method, params }: { method: string; params?: unknown }) {
+          const reply = await w.__jopayTestWallet(a.name, method, params ?? []);
+          if ("error" in reply) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+          return reply.result;
+        },
+        on() {},
+        removeListener() {},
+      };
+      // Like real extensions, the first one also claims window.ethereum.
+      if (i === 0) w.ethereum = provider;
+      const info = { uuid: `7c1c3c4e-0b8a-4a57-9d8b-5a2f0f3e9a1${i}`, name: a.name, icon: a.icon, rdns: `app.jopay.testwallet${i}` };
+      const announce = () => window.dispatchEvent(new CustomEvent("eip6963:announceProvider", { detail: Object.freeze({ info, provider }) }));
+      window.addEventListener("eip6963:requestProvider", announce);
+      announce();
+    });
+  }, wallets);
   return state;
 }

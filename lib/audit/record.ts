@@ -55,3 +55,15 @@ export async function recordAudit(tx: Tx, e: AuditEntry) {
     },
   });
 }
+
+/**
+ * How a console action hands its audit entry to a domain function that runs its own transaction:
+ * the function calls it with its result and writes the entry with its transaction client, so the
+ * change and its audit row commit together (or neither does). The API passes none.
+ */
+export type AuditFor<T> = (result: T) => AuditEntry;
+
+export async function recordAuditFor<T>(tx: Tx, audit: AuditFor<T> | undefined, result: T) {
+  if (audit) await recordAudit(tx, audit(result));
+}
+

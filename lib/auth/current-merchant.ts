@@ -1,18 +1,15 @@
-// The signed-in merchant for server components and server actions (next/headers). Route handlers
-// use merchantSessionFromRequest instead. Every dashboard read and write starts here.
-import { cookies, headers } from "next/headers";
+// The signed-in merchant for server components and server actions (next-auth's auth()), and
+// signing merchants in through next-auth. Route handlers use merchantSessionFromRequest instead.
+// Every dashboard read and write starts here.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import {
-  MERCHANT_SESSION_COOKIE,
-  resolveMerchantSession,
-  sealMerchantSession,
-  sessionCookieOptions,
-  type MerchantSession,
-} from "./merchant-session";
+import { resolveMerchantSession, type MerchantSession } from "./merchant-session";
+import { auth, signIn } from "./next-auth";
+import { issueMerchantSessionGrant } from "./session-grant";
+import { parseClaims } from "./session-token";
 
 export async function currentMerchant(): Promise<MerchantSession | null> {
-  const jar = await cookies();
-  return resolveMerchantSession(jar.get(MERCHANT_SESSION_COOKIE)?.value);
+  return resolveMerchantSession(parseClaims(await auth()));
 }
 
 /** For pages behind sign-in: the session, or a redirect to the sign-in screen. */
@@ -22,13 +19,21 @@ export async function requireMerchant(): Promise<MerchantSession> {
   return session;
 }
 
-export async function startMerchantSession(merchantId: string, wallet: string) {
-  const { value, expires } = sealMerchantSession(merchantId, wallet);
-  (await cookies()).set(MERCHANT_SESSION_COOKIE, value, sessionCookieOptions(expires));
+/**
+ * Signs in with a SIWE signature through next-auth's "siwe" provider (which verifies it: domain,
+ * nonce, connected wallet). Refusals throw SignInRefused with the text to show.
+ */
+export async function signInWithWallet(input: { message: string; signature: string; address: string }): Promise<void> {
+  await signIn("siwe", { ...input, redirect: false, redirectTo: "/merchant" });
 }
 
-export async function endMerchantSession() {
-  (await cookies()).delete(MERCHANT_SESSION_COOKIE);
+/**
+ * Signs the merchant in for `wallet` right after a flow that verified that wallet's signature itself
+ * (onboarding, payout-wallet change), through the same provider with a one-time grant.
+ */
+export async function signInVerifiedMerchant(merchantId: string, wallet: string): Promise<void> {
+  const grant = await issueMerchantSessionGrant(merchantId, wallet);
+  await signIn("siwe", { grant, redirect: false, redirectTo: "/merchant" });
 }
 
 /** host[:port] the browser used; SIWE checks it against our own hosts (lib/auth/siwe.ts). */

@@ -1,21 +1,36 @@
-// The console session from next/headers (server components and server actions), and the cookie's
-// lifecycle. Route handlers and tests use resolveConsoleSession with a cookie value instead.
-import { cookies, headers } from "next/headers";
+// The console session in server components and server actions (next-auth's auth()), and signing
+// in and out through next-auth. Route handlers use consoleSessionFromRequest instead.
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { auth, signIn as nextAuthSignIn, SignInRefused } from "@/lib/auth/next-auth";
+import { parseClaims } from "@/lib/auth/session-token";
+import { clientIpFrom } from "./client-ip";
 import { resolveConsoleSession, type ConsoleSession } from "./session";
-import { CONSOLE_SESSION_COOKIE, consoleCookieOptions, sealConsoleSession } from "./session-cookie";
+import { db } from "@/lib/db";
+import type { User } from "@/lib/generated/prisma/client";
+import { normalizeEmail, SignInError } from "./sign-in";
 
 export async function currentConsoleSession(): Promise<ConsoleSession | null> {
-  return resolveConsoleSession((await cookies()).get(CONSOLE_SESSION_COOKIE)?.value);
+  return resolveConsoleSession(parseClaims(await auth()));
 }
 
-export async function startConsoleSession(userId: string) {
-  const { value, expires } = sealConsoleSession(userId);
-  (await cookies()).set(CONSOLE_SESSION_COOKIE, value, consoleCookieOptions(expires));
-}
-
-export async function endConsoleSession() {
-  (await cookies()).delete(CONSOLE_SESSION_COOKIE);
+/**
+ * Signs in through next-auth's "console" provider (which runs lib/console-auth/sign-in.ts), sets
+ * the session cookie and returns the user. Refusals come back as the SignInError the rules throw.
+ */
+export async function startConsoleSession(email: string, password: string): Promise<User> {
+  try {
+    // redirect: false — the caller decides where to go; next-auth must not throw NEXT_REDIRECT here.
+    await nextAuthSignIn("console", { email, password, redirect: false, redirectTo: "/" });
+    // The new cookie is not visible to auth() within this request; the user it names is the one
+    // the provider just accepted for this email.
+    return await db.user.findUniqueOrThrow({ where: { email: normalizeEmail(email) } });
+  } catch (err) {
+    if (err instanceof SignInRefused && (err.reason === "invalid" || err.reason === "locked" || err.reason === "throttled")) {
+      throw new SignInError(err.reason);
+    }
+    throw err;
+  }
 }
 
 /** For admin pages: the session, or the sign-in screen (pages only; actions re-check). */
@@ -31,8 +46,7 @@ export async function partnerPageSession(): Promise<ConsoleSession & { partner: 
   return s as ConsoleSession & { partner: NonNullable<ConsoleSession["partner"]> };
 }
 
-/** The client address for throttling: the first X-Forwarded-For hop (set by our proxy), else unknown. */
+/** The client address for throttling (see clientIpFrom). */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientIpFrom(await headers());
 }

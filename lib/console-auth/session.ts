@@ -1,8 +1,9 @@
-// Who is signed in to the console. The cookie only names a user; everything else (role, partner,
-// disabled flags) is read from the database on every request, so it is never stale.
+// Who is signed in to the console. The next-auth token only names a user (kind "console"); role,
+// partner and the disabled/locked flags are read from the database on every request, so they are
+// never stale: disabling a user or partner ends their sessions at once.
+import { claimsFromRequest, type SessionClaims } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import type { Partner, User } from "@/lib/generated/prisma/client";
-import { openConsoleSession } from "./session-cookie";
 
 export interface ConsoleSession {
   user: User;
@@ -10,13 +11,18 @@ export interface ConsoleSession {
   partner: Partner | null;
 }
 
-export async function resolveConsoleSession(cookieValue: string | null | undefined, now = Date.now()): Promise<ConsoleSession | null> {
-  const payload = openConsoleSession(cookieValue, now);
-  if (!payload) return null;
-  const user = await db.user.findUnique({ where: { id: payload.sub }, include: { partner: true } });
+/** The console session for decoded session claims; null for none, a merchant session, or a user who may not hold one. */
+export async function resolveConsoleSession(claims: SessionClaims | null, now = Date.now()): Promise<ConsoleSession | null> {
+  if (!claims || claims.kind !== "console") return null;
+  const user = await db.user.findUnique({ where: { id: claims.sub }, include: { partner: true } });
   if (!user || user.disabled) return null;
   if (user.lockedUntil && user.lockedUntil.getTime() > now) return null;
   const { partner, ...rest } = user;
   if (rest.role === "partner_member" && (!partner || partner.disabled)) return null;
   return { user: rest, partner: rest.role === "partner_member" ? partner : null };
+}
+
+/** For route handlers: the console session carried by a request's session cookie. */
+export async function consoleSessionFromRequest(req: Request): Promise<ConsoleSession | null> {
+  return resolveConsoleSession(await claimsFromRequest(req));
 }

@@ -33,6 +33,9 @@ export interface SignInInput {
   now?: Date;
 }
 
+/** Emails are stored lower-cased (lib/users); the form accepts any case and stray spaces. */
+export const normalizeEmail = (email: unknown) => String(email).trim().toLowerCase().slice(0, 254);
+
 // Verified against when the email is unknown, so that case costs the same time as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
@@ -42,7 +45,7 @@ export async function signIn(input: SignInInput): Promise<User> {
   const ipLimit = await hit(store, `console-sign-in:${input.ip}`, IP_ATTEMPTS_PER_WINDOW, IP_WINDOW_MS, now.getTime());
   if (!ipLimit.allowed) throw new SignInError("throttled");
 
-  const email = String(input.email).trim().toLowerCase().slice(0, 254);
+  const email = normalizeEmail(input.email);
   const password = String(input.password).slice(0, 200);
   const user = await db.user.findUnique({ where: { email } });
   if (!user) {

@@ -3,7 +3,7 @@
 import { type Tx, Prisma } from "@/lib/db";
 import { eventId } from "@/lib/ids";
 import { publishEvent } from "@/lib/webhooks/publish";
-import type { EventType } from "./event-types";
+import { isTargetedOnlyType, type EventType } from "./event-types";
 
 export interface EmitEventInput {
   partnerId: string;
@@ -13,9 +13,15 @@ export interface EmitEventInput {
   data: Record<string, unknown>;
   requestId?: string;
   merchantId?: string;
+  /**
+   * Deliver to this one endpoint of the partner and mode only (subscriptions ignored), instead of
+   * fanning out. Required for webhook.test (event-types.ts), which must never reach other endpoints.
+   */
+  targetEndpointId?: string;
 }
 
 export async function emitEvent(tx: Tx, input: EmitEventInput) {
+  if (isTargetedOnlyType(input.type) && !input.targetEndpointId) throw new Error(`${input.type} events need a targetEndpointId`);
   const id = eventId();
   const createdAt = new Date();
   const payload = {
@@ -39,6 +45,6 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
       dispatchedAt: createdAt,
     },
   });
-  await publishEvent(tx, event, createdAt);
+  await publishEvent(tx, event, createdAt, input.targetEndpointId);
   return event;
 }

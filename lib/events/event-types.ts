@@ -1,4 +1,6 @@
 // Webhook event types (SPEC §7; the first two are named in the seeds).
+
+/** Types caused by state changes: fanned out to every enabled endpoint subscribed to them. */
 export const EVENT_TYPES = [
   "payment.proof_attached",
   "payment.proof_verified",
@@ -10,4 +12,18 @@ export const EVENT_TYPES = [
   "merchant.wallet_changed",
 ] as const;
 
-export type EventType = (typeof EVENT_TYPES)[number];
+/**
+ * "Send test event" (API POST /webhook_endpoints/:id/test, console button). Delivered ONLY to the
+ * chosen endpoint, never fanned out to the partner's other endpoints — whatever they subscribe to —
+ * and not subscribable: emitEvent refuses it without a targetEndpointId, and redelivery keeps it on
+ * the endpoint it was sent to. Otherwise signed, delivered, logged and listed like any event.
+ */
+export const TEST_EVENT_TYPE = "webhook.test";
+
+/** Every type an event can have (GET /events filters and payloads); EVENT_TYPES for subscriptions. */
+export const ALL_EVENT_TYPES = [...EVENT_TYPES, TEST_EVENT_TYPE] as const;
+
+export type EventType = (typeof ALL_EVENT_TYPES)[number];
+
+/** Types that go to one named endpoint only. */
+export const isTargetedOnlyType = (type: string) => type === TEST_EVENT_TYPE;

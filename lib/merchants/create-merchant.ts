@@ -4,6 +4,7 @@
 // merchants.walletAddress, so two concurrent creates with one wallet cannot both insert.
 import { ApiError } from "@/lib/api/errors";
 import type { TenantScope } from "@/lib/api/tenant";
+import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import type { Merchant } from "@/lib/generated/prisma/client";
@@ -16,7 +17,8 @@ export interface CreateMerchantResult {
   replay: boolean;
 }
 
-export async function createMerchant(scope: TenantScope, input: CreateMerchantInput): Promise<CreateMerchantResult> {
+/** `audit` (console): the action's audit entry, written in the creating transaction (not on a replay). */
+export async function createMerchant(scope: TenantScope, input: CreateMerchantInput, opts: { audit?: AuditFor<Merchant> } = {}): Promise<CreateMerchantResult> {
   const wallet = input.wallet_address ?? null;
   if (wallet) {
     const existing = await replayOrConflict(scope, wallet);
@@ -43,6 +45,7 @@ export async function createMerchant(scope: TenantScope, input: CreateMerchantIn
       });
       // The first onboarding link is issued with the merchant, so the create response carries it.
       await issueOnboardingToken(m.id, {}, tx);
+      await recordAuditFor(tx, opts.audit, m);
       return m;
     });
     return { merchant, replay: false };

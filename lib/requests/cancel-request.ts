@@ -4,12 +4,15 @@
 // request.voided event commits in the same transaction (SPEC §6).
 import { ApiError } from "@/lib/api/errors";
 import { findRequestOrNotFound, tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";
+import type { PaymentRequest } from "@/lib/generated/prisma/client";
 import { presentRequest } from "./get-request";
 import { serializeRequest } from "./serialize-request";
 
-export async function cancelRequest(scope: TenantScope, id: string) {
+/** `audit` (console): the action's audit entry, written in the voiding transaction. */
+export async function cancelRequest(scope: TenantScope, id: string, opts: { audit?: AuditFor<PaymentRequest> } = {}) {
   const current = await findRequestOrNotFound(scope, id);
   const voided = await db.$transaction(async (tx: Tx) => {
     const now = new Date();
@@ -27,6 +30,7 @@ export async function cancelRequest(scope: TenantScope, id: string) {
       requestId: request.id,
       merchantId: request.merchantId,
     });
+    await recordAuditFor(tx, opts.audit, request);
     return request;
   });
   if (voided) return voided;

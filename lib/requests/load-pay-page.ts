@@ -3,12 +3,14 @@
 // returns only what the customer needs to pay — never metadata, customer email/phone or partner
 // configuration beyond its public branding.
 import { UUID_RE } from "@/lib/ids";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { knownChain, type ChainSettings } from "@/lib/chains/config";
 import { chainForMode } from "@/lib/chains/for-mode";
 import { latestProof } from "@/lib/payments/latest-proof";
 import { serializePayStatus } from "@/lib/payments/pay-status";
 import { erc20TransferUri } from "@/lib/payments/eip681";
+import { partnerSlugFromHost } from "@/lib/partners/partner-from-host";
 import type { PayStatusOutput } from "@/lib/schemas/pay-status";
 
 export interface PayPageChain {
@@ -38,6 +40,11 @@ export interface PayPageData {
   /** EIP-681 URI the QR code encodes. */
   paymentUri: string;
   createdAt: string;
+  /**
+   * WalletConnect Cloud project id, only when configured (the WalletConnect choice exists only
+   * then). Public by nature: WalletConnect's SDK sends it from every customer's browser.
+   */
+  walletConnectProjectId?: string;
   /** When this was read (ms): the render's "now" for countdown and expiry. */
   loadedAt: number;
 }
@@ -74,8 +81,13 @@ function chainFor(chainId: number, testMode: boolean): PayPageChain {
   };
 }
 
-/** null for a malformed or unknown id (the page answers 404 either way). */
-export async function loadPayPage(requestId: string): Promise<PayPageData | null> {
+/**
+ * null for a malformed or unknown id, and for a request of another partner than the one whose
+ * host (`<slug>.<base-domain>`) the page was asked on — the page answers 404 either way, so a
+ * partner's host never shows, or confirms the existence of, another partner's requests. On the
+ * bare app host every request shows with its own partner's branding.
+ */
+export async function loadPayPage(requestId: string, opts: { host?: string | null } = {}): Promise<PayPageData | null> {
   if (!UUID_RE.test(requestId)) return null;
   const r = await db.paymentRequest.findUnique({
     where: { id: requestId },
@@ -85,6 +97,8 @@ export async function loadPayPage(requestId: string): Promise<PayPageData | null
     },
   });
   if (!r) return null;
+  const hostPartner = partnerSlugFromHost(opts.host);
+  if (hostPartner !== null && hostPartner !== r.partner.slug) return null;
   const proof = await latestProof(r.id);
   const p = r.partner;
   return {
@@ -108,6 +122,7 @@ export async function loadPayPage(requestId: string): Promise<PayPageData | null
     chain: chainFor(r.chainId, r.testMode),
     paymentUri: erc20TransferUri({ token: r.usdcContract, chainId: r.chainId, recipient: r.receivingWallet, amount: r.usdcMicro }),
     createdAt: r.createdAt.toISOString(),
+    ...(config().WALLETCONNECT_PROJECT_ID ? { walletConnectProjectId: config().WALLETCONNECT_PROJECT_ID } : {}),
     loadedAt: Date.now(),
   };
 }

@@ -2,14 +2,14 @@
 // test_mode, data } with `data` the object the REST API returns; the API adds its deliveries.
 import { z } from "zod";
 import { isoDateFilter, paginationOutput, paginationQuery } from "./common";
-import { webhookEventType } from "./webhook-endpoint";
+import { anyEventType } from "./webhook-endpoint";
 
 export const eventOutput = z.object({
   id: z.string().describe("evt_…; also the webhook-id header of every delivery attempt"),
-  type: webhookEventType,
+  type: anyEventType,
   created_at: z.string(),
   test_mode: z.boolean(),
-  data: z.record(z.string(), z.unknown()).describe("The request or merchant object as the REST API returns it"),
+  data: z.record(z.string(), z.unknown()).describe("The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message }"),
 });
 export type EventOutput = z.infer<typeof eventOutput>;
 
@@ -42,7 +42,7 @@ export type EventDetailOutput = z.infer<typeof eventDetailOutput>;
 export const eventListOutput = z.object({ events: z.array(eventListItemOutput), ...paginationOutput });
 
 export const listEventsQuery = z.object({
-  type: webhookEventType.optional(),
+  type: anyEventType.optional(),
   since: isoDateFilter.optional().describe("created_at >= since"),
   until: isoDateFilter.optional().describe("created_at < until"),
   ...paginationQuery,

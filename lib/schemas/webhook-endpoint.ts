@@ -1,10 +1,13 @@
 // Webhook endpoints API shapes (SPEC §5, §7). The secret appears only in the create and
 // rotate_secret responses (webhookEndpointWithSecretOutput); every other response omits it.
 import { z } from "zod";
-import { EVENT_TYPES } from "@/lib/events/event-types";
+import { ALL_EVENT_TYPES, EVENT_TYPES } from "@/lib/events/event-types";
 import { optionalText, paginationOutput, paginationQuery } from "./common";
 
+/** Subscribable types (webhook.test is not: it goes only to the endpoint it is sent to). */
 export const webhookEventType = z.enum(EVENT_TYPES);
+/** Every type an event can carry, webhook.test included (event payloads and filters). */
+export const anyEventType = z.enum(ALL_EVENT_TYPES);
 
 /** Subscribed types; empty = every type, including ones added later. Duplicates are dropped. */
 const eventList = z

@@ -10,6 +10,7 @@ import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
 import { DeliveryWakeup } from "./delivery-wakeup";
 import { disableEndpoint } from "./disable-endpoint";
+import { emailEndpointDisabled } from "./email-endpoint-disabled";
 import { postWebhook, type PostResult } from "./post-webhook";
 import { DEFAULT_RETRY_SCHEDULE_MS, nextRetryDelayMs } from "./retry-schedule";
 import { openSecret } from "./secret-box";
@@ -121,9 +122,16 @@ export async function attemptDelivery(claim: Claim, owner: string, cfg: Delivery
 }
 
 async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, url: string, r: PostResult) {
+  const disabledFor = await recordOutcomeTx(claim, owner, cfg, url, r);
+  // After the commit: the partner is emailed only about a disable that really happened.
+  if (disabledFor) await emailEndpointDisabled(claim.endpointId, disabledFor);
+}
+
+/** Records the attempt; returns the reason when this outcome disabled the endpoint. */
+async function recordOutcomeTx(claim: Claim, owner: string, cfg: DeliveryConfig, url: string, r: PostResult): Promise<string | null> {
   const now = new Date();
   const attemptsMade = claim.attemptCount + 1;
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<string | null> => {
     const previous = await tx.deliveryAttempt.count({ where: { deliveryId: claim.id } });
     await tx.deliveryAttempt.create({
       data: {
@@ -146,13 +154,13 @@ async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, u
     if (r.success) {
       await tx.webhookDelivery.updateMany({ where: mine, data: { ...common, status: "succeeded", succeededAt: now, lastError: null } });
       await tx.webhookEndpoint.updateMany({ where: { id: claim.endpointId, failingSince: { not: null } }, data: { failingSince: null } });
-      return;
+      return null;
     }
     if (r.statusCode === 410) {
       // SPEC §7: 410 Gone means "stop sending", not "try later".
       await tx.webhookDelivery.updateMany({ where: mine, data: { ...common, status: "failed", lastError: clean(r.error, 1000) } });
-      await disableEndpoint(tx, claim.endpointId, "the receiver answered 410 Gone", now);
-      return;
+      const reason = "the receiver answered 410 Gone";
+      return (await disableEndpoint(tx, claim.endpointId, reason, now)) ? reason : null;
     }
     const delay = nextRetryDelayMs(cfg.schedule, attemptsMade);
     await tx.webhookDelivery.updateMany({
@@ -162,13 +170,15 @@ async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, u
         : { ...common, status: "pending", nextAttemptAt: new Date(now.getTime() + delay), lastError: clean(r.error, 1000) },
     });
     const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: claim.endpointId }, select: { failingSince: true } });
-    if (!endpoint) return;
+    if (!endpoint) return null;
     if (!endpoint.failingSince) {
       await tx.webhookEndpoint.update({ where: { id: claim.endpointId }, data: { failingSince: now } });
     } else if (now.getTime() - endpoint.failingSince.getTime() >= cfg.disableAfterMs) {
       const days = Math.round(cfg.disableAfterMs / 86_400_000);
-      await disableEndpoint(tx, claim.endpointId, `every delivery failed for ${days >= 1 ? `${days} days` : `${cfg.disableAfterMs} ms`}`, now);
+      const reason = `every delivery failed for ${days >= 1 ? `${days} days` : `${cfg.disableAfterMs} ms`}`;
+      if (await disableEndpoint(tx, claim.endpointId, reason, now)) return reason;
     }
+    return null;
   });
 }
 

@@ -1,7 +1,7 @@
 // Disabling an endpoint on the partner's behalf (410 Gone, or failing for 5 days — SPEC §7): stop
 // sending, fail what is still queued (it stays redeliverable), and tell the partner with a console
-// notice. Email would need SMTP_URL and a mailer, which JoPay does not have yet: we say so in the log.
-import { config } from "@/lib/config";
+// notice in the same transaction. The email (when SMTP is configured) goes out only after that
+// transaction commits: the caller sends it with emailEndpointDisabled() when this returns true.
 import type { Tx } from "@/lib/db";
 import { log } from "@/lib/log";
 
@@ -25,11 +25,6 @@ export async function disableEndpoint(tx: Tx, endpointId: string, reason: string
     },
   });
   log.warn("webhook endpoint disabled", { endpointId, partnerId: endpoint.partnerId, reason });
-  if (config().SMTP_URL) {
-    log.warn("partner email for a disabled webhook endpoint not sent: no mailer is implemented yet; console notice written", { endpointId });
-  } else {
-    log.info("SMTP_URL not configured: partner told about the disabled webhook endpoint by console notice only", { endpointId });
-  }
   return true;
 }
 

@@ -1,7 +1,9 @@
 // Fan-out: one WebhookDelivery per enabled endpoint of the event's partner and mode that subscribes
 // to its type (empty subscription list = every type). Called by emitEvent inside the transaction of
-// the state change, so an event and its deliveries exist iff that change committed.
+// the state change, so an event and its deliveries exist iff that change committed. A targeted event
+// (webhook.test) gets one delivery, to its target only — still confined to the partner and mode.
 import type { Tx } from "@/lib/db";
+import { isTargetedOnlyType } from "@/lib/events/event-types";
 import { uuidv7 } from "@/lib/ids";
 import { notifyDeliveriesDue } from "./delivery-wakeup";
 
@@ -13,13 +15,14 @@ export interface PublishableEvent {
 }
 
 /** Creates the pending deliveries; returns how many. Idempotent per (event, endpoint). */
-export async function publishEvent(tx: Tx, event: PublishableEvent, now = new Date()): Promise<number> {
+export async function publishEvent(tx: Tx, event: PublishableEvent, now = new Date(), targetEndpointId?: string): Promise<number> {
+  if (isTargetedOnlyType(event.type) && !targetEndpointId) return 0; // never fanned out
   const endpoints = await tx.webhookEndpoint.findMany({
     where: {
       partnerId: event.partnerId,
       testMode: event.testMode,
       disabled: false,
-      OR: [{ events: { isEmpty: true } }, { events: { has: event.type } }],
+      ...(targetEndpointId ? { id: targetEndpointId } : { OR: [{ events: { isEmpty: true } }, { events: { has: event.type } }] }),
     },
     select: { id: true },
   });

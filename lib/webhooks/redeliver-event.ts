@@ -4,19 +4,25 @@
 // deliveries that succeeded or failed before.
 import { ApiError } from "@/lib/api/errors";
 import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { isTargetedOnlyType } from "@/lib/events/event-types";
 import { uuidv7 } from "@/lib/ids";
 import type { RedeliverEventInput } from "@/lib/schemas/event";
 import { notifyDeliveriesDue } from "./delivery-wakeup";
 import { findEventOrNotFound } from "./find-event";
 
-export async function redeliverEvent(scope: TenantScope, eventId: string, input: RedeliverEventInput = {}, now = new Date()) {
+/** `audit` (console): the action's audit entry, written in the requeueing transaction. */
+export async function redeliverEvent(scope: TenantScope, eventId: string, input: RedeliverEventInput = {}, now = new Date(), opts: { audit?: AuditFor<{ id: string }> } = {}) {
   const event = await findEventOrNotFound(scope, eventId);
+  // A webhook.test event stays on the endpoint it was sent to (event-types.ts): that endpoint is
+  // the one with a delivery of it, and the only one it may go to again.
+  const receivers = isTargetedOnlyType(event.type)
+    ? { id: { in: event.deliveries.map((d) => d.endpointId) } }
+    : { OR: [{ events: { isEmpty: true } }, { events: { has: event.type } }] };
   const endpoints = await db.webhookEndpoint.findMany({
     where: {
-      ...tenantWhere(scope),
-      ...(input.webhook_endpoint_id ? { id: input.webhook_endpoint_id } : { disabled: false }),
-      OR: [{ events: { isEmpty: true } }, { events: { has: event.type } }],
+      AND: [tenantWhere(scope), input.webhook_endpoint_id ? { id: input.webhook_endpoint_id } : { disabled: false }, receivers],
     },
   });
   if (input.webhook_endpoint_id) {
@@ -34,6 +40,7 @@ export async function redeliverEvent(scope: TenantScope, eventId: string, input:
       });
     }
     if (endpoints.length > 0) await notifyDeliveriesDue(tx);
+    await recordAuditFor(tx, opts.audit, { id: event.id });
   });
   return findEventOrNotFound(scope, eventId);
 }

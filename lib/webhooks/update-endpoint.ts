@@ -2,13 +2,15 @@
 // failure streak; disabling by the partner pauses delivery (queued deliveries wait, they resume on
 // re-enable), unlike JoPay's automatic disable which fails them (disable-endpoint.ts).
 import type { TenantScope } from "@/lib/api/tenant";
+import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, WebhookEndpoint } from "@/lib/generated/prisma/client";
 import type { UpdateWebhookEndpointInput } from "@/lib/schemas/webhook-endpoint";
 import { checkEndpointUrl } from "./check-endpoint-url";
 import { findEndpointOrNotFound } from "./find-endpoint";
 
-export async function updateWebhookEndpoint(scope: TenantScope, id: string, input: UpdateWebhookEndpointInput) {
+/** `audit` (console): gets the endpoint before and after; written in the updating transaction. */
+export async function updateWebhookEndpoint(scope: TenantScope, id: string, input: UpdateWebhookEndpointInput, opts: { audit?: AuditFor<{ before: WebhookEndpoint; after: WebhookEndpoint }> } = {}) {
   const current = await findEndpointOrNotFound(scope, id);
   const data: Prisma.WebhookEndpointUpdateInput = {};
   if (input.url !== undefined) data.url = await checkEndpointUrl(input.url);
@@ -19,5 +21,9 @@ export async function updateWebhookEndpoint(scope: TenantScope, id: string, inpu
   } else if (input.disabled === false && current.disabled) {
     Object.assign(data, { disabled: false, disabledReason: null, disabledAt: null, failingSince: null });
   }
-  return db.webhookEndpoint.update({ where: { id: current.id }, data });
+  return db.$transaction(async (tx) => {
+    const after = await tx.webhookEndpoint.update({ where: { id: current.id }, data });
+    await recordAuditFor(tx, opts.audit, { before: current, after });
+    return after;
+  });
 }

@@ -13,7 +13,7 @@ import { createMerchantAction, onboardingLinkAction, setMerchantDisabledAction }
 import { cancelRequestAction } from "@/lib/console/actions/requests";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
-import { createEndpointAction, redeliverAction, rotateSecretAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
+import { createEndpointAction, redeliverAction, rotateSecretAction, sendTestEventAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
 import * as adminRead from "@/lib/console/read/admin";
 import * as partnerRead from "@/lib/console/read/partner";
 import type { ConsoleCtx } from "@/lib/console/context";
@@ -106,6 +106,7 @@ const partnerActions = (ctx: ConsoleCtx): [string, () => Promise<unknown>][] => 
   ["cancelRequest", () => cancelRequestAction(ctx, { requestId: B.requestId })],
   ["createEndpoint", () => createEndpointAction(ctx, { url: "http://127.0.0.1:9/x" })],
   ["rotateSecret", () => rotateSecretAction(ctx, { endpointId: B.endpointId })],
+  ["sendTestEvent", () => sendTestEventAction(ctx, { endpointId: B.endpointId })],
   ["disableEndpoint", () => setEndpointDisabledAction(ctx, { endpointId: B.endpointId, disabled: true })],
   ["redeliver", () => redeliverAction(ctx, { eventId: B.eventId })],
   ["redeliverOwnEventToForeignEndpoint", () => redeliverAction(ctx, { eventId: A.eventId, endpointId: B.endpointId })],
@@ -157,7 +158,7 @@ describe("console authorisation walk", () => {
 
   it("partner A's member cannot touch partner B's objects: the same not-found as a missing id, nothing changed", async () => {
     const ctx = { session: A.member, testMode: false };
-    const byId = new Set(["revokeKey", "rollKey", "onboardingLink", "disableMerchant", "cancelRequest", "rotateSecret", "disableEndpoint", "redeliver", "readRequestDetail"]);
+    const byId = new Set(["revokeKey", "rollKey", "onboardingLink", "disableMerchant", "cancelRequest", "rotateSecret", "sendTestEvent", "disableEndpoint", "redeliver", "readRequestDetail"]);
     const before = await snapshot([B.partnerId], [B.userId]);
     for (const [name, run] of partnerActions(ctx).filter(([n]) => byId.has(n))) expect([name, await outcome(run)]).toEqual([name, "not_found"]);
     // A's own event cannot be pointed at B's endpoint either.
@@ -183,6 +184,7 @@ describe("console authorisation walk", () => {
       ["cancel", () => cancelRequestAction(ctx, { requestId: A.requestId })],
       ["disableMerchant", () => setMerchantDisabledAction(ctx, { merchantId: A.merchantId, disabled: true })],
       ["rotate", () => rotateSecretAction(ctx, { endpointId: A.endpointId })],
+      ["sendTestEvent", () => sendTestEventAction(ctx, { endpointId: A.endpointId })],
       ["redeliver", () => redeliverAction(ctx, { eventId: A.eventId })],
       ["detail", () => partnerRead.partnerRequestDetail(ctx, A.requestId)],
     ] as const) {
@@ -216,7 +218,7 @@ describe("console authorisation walk", () => {
     const req = await admin.createRequestOnBehalfAction({ session: adminSession }, { merchant_id: B.merchantId, fiat_amount_int: 100 });
     expect(req).toMatchObject({ partnerId: B.partnerId, createdVia: "admin", merchantId: B.merchantId });
     const actions = (await db.auditLog.findMany({ where: { partnerId: B.partnerId } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["api_key.rolled", "api_key.revoked", "merchant.disabled", "merchant.enabled", "request.cancelled", "webhook_endpoint.secret_rotated", "request.created_on_behalf", "user.disabled", "partner.branding_updated"]));
+    expect(actions).toEqual(expect.arrayContaining(["api_key.rolled", "api_key.revoked", "merchant.disabled", "merchant.enabled", "request.cancelled", "webhook_endpoint.secret_rotated", "webhook_endpoint.test_event_sent", "request.created_on_behalf", "user.disabled", "partner.branding_updated"]));
     const audit = JSON.stringify(await db.auditLog.findMany({ where: { partnerId: B.partnerId } }));
     expect(audit).not.toMatch(/jo_(live|test)_[0-9A-Za-z]{32}|whsec_|keyHash|secretSealed/);
   });

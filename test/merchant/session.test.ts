@@ -1,14 +1,15 @@
-// Merchant sessions and what they can reach: the signed cookie, SIWE sign-in, per-merchant
+// Merchant sessions and what they can reach: the next-auth session cookie, SIWE sign-in, per-merchant
 // scoping of the dashboard reads, payment links through createRequest, and the CSV export route.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { MERCHANT_SESSION_COOKIE, openMerchantSession, resolveMerchantSession, sealMerchantSession } from "@/lib/auth/merchant-session";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
 import { NoMerchantForWalletError, SIGN_IN_PURPOSE, signInMerchant } from "@/lib/auth/merchant-sign-in";
 import { SiweError } from "@/lib/auth/siwe";
 import { prepareSiweMessage } from "@/lib/auth/siwe-message";
 import { createDashboardRequest, getMerchantRequest, listMerchantRequests } from "@/lib/merchants/dashboard-requests";
 import { call } from "../support/call-route";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
+import { cookiePair, merchantCookie, mintSessionToken, requestWithCookie } from "../support/sessions";
 import { freshAccount } from "./siwe-support";
 import type { PrivateKeyAccount } from "viem/accounts";
 
@@ -24,26 +25,26 @@ async function onboarded(opts: { accountType?: "consumer" | "business" } = {}) {
   return { partner, merchant, acct };
 }
 
-const cookieFor = (merchantId: string, wallet: string) => `${MERCHANT_SESSION_COOKIE}=${sealMerchantSession(merchantId, wallet).value}`;
+const cookieFor = merchantCookie;
+const resolve = (cookie: string | null) => merchantSessionFromRequest(requestWithCookie(cookie));
 
 describe("merchant session cookie", () => {
-  it("round-trips, and rejects tampering and expiry", () => {
-    const { value } = sealMerchantSession("m1", "0xABC", 1_000);
-    expect(openMerchantSession(value, 2_000)).toMatchObject({ sub: "m1", wallet: "0xabc" });
-    expect(openMerchantSession(value, 1_000 + 12 * 60 * 60_000)).toBeNull();
-    const [body, sig] = value.split(".");
-    const forgedBody = Buffer.from(JSON.stringify({ sub: "m2", wallet: "0xabc", exp: 9e15 })).toString("base64url");
-    expect(openMerchantSession(`${forgedBody}.${sig}`, 2_000)).toBeNull();
-    expect(openMerchantSession(`${body}.${sig}x`, 2_000)).toBeNull();
-    expect(openMerchantSession("garbage", 2_000)).toBeNull();
+  it("resolves a fresh token, and refuses an expired, tampered or foreign one", async () => {
+    const { merchant, acct } = await onboarded();
+    expect((await resolve(await cookieFor(merchant.id, acct.address)))?.merchant.id).toBe(merchant.id);
+    expect(await resolve(await cookieFor(merchant.id, acct.address, { maxAge: -60 }))).toBeNull();
+    expect(await resolve(await cookieFor(merchant.id, acct.address, { secret: "another-installation-secret-0123456789abcdef" }))).toBeNull();
+    const token = await mintSessionToken({ kind: "merchant", sub: merchant.id, wallet: acct.address.toLowerCase() });
+    expect(await resolve(cookiePair(`${token.slice(0, -2)}xx`))).toBeNull();
+    expect(await resolve(cookiePair("garbage"))).toBeNull();
   });
 
   it("ends when the merchant's payout wallet is no longer the one that signed in", async () => {
     const { merchant, acct } = await onboarded();
-    const { value } = sealMerchantSession(merchant.id, acct.address);
-    expect((await resolveMerchantSession(value))?.merchant.id).toBe(merchant.id);
+    const cookie = await cookieFor(merchant.id, acct.address);
+    expect((await resolve(cookie))?.merchant.id).toBe(merchant.id);
     await db.merchant.update({ where: { id: merchant.id }, data: { walletAddress: freshAccount().address.toLowerCase() } });
-    expect(await resolveMerchantSession(value)).toBeNull();
+    expect(await resolve(cookie)).toBeNull();
   });
 });
 
@@ -95,7 +96,7 @@ describe("GET /api/merchant/export", () => {
     const other = await createDashboardRequest(b, { fiat_amount_int: 700 });
     const today = new Date().toISOString().slice(0, 10);
 
-    const res = await call("GET", `/api/merchant/export?since=${today}&until=${today}`, { headers: { cookie: cookieFor(a.merchant.id, a.acct.address) } });
+    const res = await call("GET", `/api/merchant/export?since=${today}&until=${today}`, { headers: { cookie: await cookieFor(a.merchant.id, a.acct.address) } });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = res.text.trimEnd().split("\r\n");
@@ -108,16 +109,16 @@ describe("GET /api/merchant/export", () => {
     expect(res.text).not.toContain(other.id);
 
     const yesterday = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    const empty = await call("GET", `/api/merchant/export?since=${yesterday}&until=${yesterday}`, { headers: { cookie: cookieFor(a.merchant.id, a.acct.address) } });
+    const empty = await call("GET", `/api/merchant/export?since=${yesterday}&until=${yesterday}`, { headers: { cookie: await cookieFor(a.merchant.id, a.acct.address) } });
     expect(empty.text.trimEnd().split("\r\n")).toHaveLength(1);
   });
 
   it("requires a valid session and valid dates", async () => {
     expect((await call("GET", "/api/merchant/export?since=2026-01-01&until=2026-01-31")).status).toBe(401);
     const a = await onboarded();
-    const forged = `${MERCHANT_SESSION_COOKIE}=${sealMerchantSession(a.merchant.id, a.acct.address).value.slice(0, -2)}xx`;
+    const forged = `${(await cookieFor(a.merchant.id, a.acct.address)).slice(0, -2)}xx`;
     expect((await call("GET", "/api/merchant/export?since=2026-01-01&until=2026-01-31", { headers: { cookie: forged } })).status).toBe(401);
-    const bad = await call("GET", "/api/merchant/export?since=yesterday&until=2026-01-31", { headers: { cookie: cookieFor(a.merchant.id, a.acct.address) } });
+    const bad = await call("GET", "/api/merchant/export?since=yesterday&until=2026-01-31", { headers: { cookie: await cookieFor(a.merchant.id, a.acct.address) } });
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ error: "validation_error", details: [{ field: "since" }] });
   });

@@ -44,8 +44,9 @@ export async function updatePartner(partnerId: string, _p: FormState | null, fd:
 
 export async function invitePartnerUser(partnerId: string, _p: FormState | null, fd: FormData) {
   return run(async (c) => {
-    const { url } = await admin.invitePartnerUserAction(c, { partnerId, email: text(fd, "email") });
-    return { ok: true, message: "Invite created. Send this link; it works once, for 7 days.", secret: url, secretLabel: "Invite link" };
+    const { url, emailed } = await admin.invitePartnerUserAction(c, { partnerId, email: text(fd, "email") });
+    const sent = emailed ? "Invite created and emailed. You can also send this link yourself" : "Invite created. Send this link";
+    return { ok: true, message: `${sent}; it works once, for 7 days.`, secret: url, secretLabel: "Invite link" };
   });
 }
 

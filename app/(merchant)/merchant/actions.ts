@@ -2,8 +2,9 @@
 // Server actions of the merchant surfaces. Thin: each one resolves the caller (onboarding link or
 // merchant session) and calls a domain function; errors come back as messages, never as a 500.
 import { isApiError } from "@/lib/api/errors";
-import { endMerchantSession, requestHost, startMerchantSession, currentMerchant } from "@/lib/auth/current-merchant";
-import { NoMerchantForWalletError, SIGN_IN_PURPOSE, SIGN_IN_STATEMENT, signInMerchant } from "@/lib/auth/merchant-sign-in";
+import { currentMerchant, requestHost, signInVerifiedMerchant, signInWithWallet } from "@/lib/auth/current-merchant";
+import { NoMerchantForWalletError, SIGN_IN_PURPOSE, SIGN_IN_STATEMENT } from "@/lib/auth/merchant-sign-in";
+import { endSession, SignInRefused } from "@/lib/auth/next-auth";
 import { loadOnboardingLink, ONBOARDING_STATEMENT, onboardingPurpose, onboardMerchant, OnboardingError } from "@/lib/auth/onboard-merchant";
 import { SiweError } from "@/lib/auth/siwe";
 import { prepareSiweMessage } from "@/lib/auth/siwe-message";
@@ -25,6 +26,7 @@ const validChain = (n: unknown): n is number => typeof n === "number" && Number.
 function fail(err: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
   if (err instanceof OnboardingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof SiweError || err instanceof NoMerchantForWalletError) return { ok: false, error: err.message };
+  if (err instanceof SignInRefused) return { ok: false, error: err.userMessage };
   if (isApiError(err)) return { ok: false, error: err.message };
   if (err instanceof ZodError) {
     const fieldErrors = Object.fromEntries(err.issues.map((i) => [i.path.join("."), i.message]));
@@ -76,7 +78,7 @@ export async function submitOnboarding(input: SubmitOnboardingInput): Promise<Ac
       fields: Object.fromEntries(Object.entries(input.fields ?? {}).map(([k, v]) => [k, String(v)])),
       requestHost: await requestHost(),
     });
-    await startMerchantSession(merchant.id, merchant.walletAddress!);
+    await signInVerifiedMerchant(merchant.id, merchant.walletAddress!);
     return { ok: true, redirectTo: returnUrl ?? "/merchant" };
   } catch (err) {
     return fail(err);
@@ -95,8 +97,8 @@ export async function prepareSignIn(address: string, chainId: number): Promise<A
 
 export async function submitSignIn(message: string, signature: string, address: string): Promise<ActionResult> {
   try {
-    const merchant = await signInMerchant({ message: String(message), signature: String(signature), connectedAddress: String(address), requestHost: await requestHost() });
-    await startMerchantSession(merchant.id, merchant.walletAddress!);
+    // next-auth's "siwe" provider verifies the signature (lib/auth/next-auth.ts) and sets the cookie.
+    await signInWithWallet({ message: String(message), signature: String(signature), address: String(address) });
     return { ok: true };
   } catch (err) {
     return fail(err);
@@ -104,7 +106,7 @@ export async function submitSignIn(message: string, signature: string, address: 
 }
 
 export async function signOut(): Promise<void> {
-  await endMerchantSession();
+  await endSession();
   redirect("/merchant/sign-in");
 }
 
@@ -180,7 +182,8 @@ export async function submitWalletChange(message: string, signature: string, add
       connectedAddress: String(address),
       requestHost: await requestHost(),
     });
-    await startMerchantSession(merchant.id, merchant.walletAddress!);
+    // The old session named the old wallet and no longer counts; sign in again for the new one.
+    await signInVerifiedMerchant(merchant.id, merchant.walletAddress!);
     return { ok: true };
   } catch (err) {
     return fail(err);

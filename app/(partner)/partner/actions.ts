@@ -9,7 +9,7 @@ import { createMerchantAction, onboardingLinkAction, setMerchantDisabledAction }
 import { cancelRequestAction } from "@/lib/console/actions/requests";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
-import { createEndpointAction, redeliverAction, rotateSecretAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
+import { createEndpointAction, redeliverAction, rotateSecretAction, sendTestEventAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
 import type { ConsoleCtx } from "@/lib/console/context";
 import { failure, list, optional, text, type FormState } from "@/lib/console/form-state";
 import { consoleTestMode } from "@/lib/console/mode";
@@ -94,6 +94,13 @@ export async function setEndpointDisabled(endpointId: string, disabled: boolean,
   return run(async (c) => (await setEndpointDisabledAction(c, { endpointId, disabled }), { ok: true, message: disabled ? "Endpoint disabled." : "Endpoint enabled." }));
 }
 
+export async function sendTestEvent(endpointId: string, _p: FormState | null) {
+  return run(async (c) => {
+    const { eventId } = await sendTestEventAction(c, { endpointId });
+    return { ok: true, message: `Test event ${eventId} queued for this endpoint only; see the delivery log.` };
+  });
+}
+
 export async function redeliver(eventId: string, endpointId: string | null, _p: FormState | null) {
   return run(async (c) => (await redeliverAction(c, { eventId, endpointId: endpointId ?? undefined }), { ok: true, message: "Queued for redelivery." }));
 }
@@ -117,7 +124,8 @@ export async function updateBranding(_p: FormState | null, fd: FormData) {
 
 export async function inviteTeammate(_p: FormState | null, fd: FormData) {
   return run(async (c) => {
-    const { url } = await inviteTeammateAction(c, { email: text(fd, "email") });
-    return { ok: true, message: "Invite created. Send this link; it works once, for 7 days.", secret: url, secretLabel: "Invite link" };
+    const { url, emailed } = await inviteTeammateAction(c, { email: text(fd, "email") });
+    const sent = emailed ? "Invite created and emailed. You can also send this link yourself" : "Invite created. Send this link";
+    return { ok: true, message: `${sent}; it works once, for 7 days.`, secret: url, secretLabel: "Invite link" };
   });
 }

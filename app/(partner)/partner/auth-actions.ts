@@ -4,8 +4,8 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { acceptInvite } from "@/lib/console-auth/invites";
-import { clientIp, endConsoleSession, startConsoleSession } from "@/lib/console-auth/current";
-import { signIn } from "@/lib/console-auth/sign-in";
+import { endSession } from "@/lib/auth/next-auth";
+import { startConsoleSession } from "@/lib/console-auth/current";
 import { failure, optional, text, type FormState } from "@/lib/console/form-state";
 import { MODE_COOKIE } from "@/lib/console/mode";
 import { config } from "@/lib/config";
@@ -13,8 +13,8 @@ import { config } from "@/lib/config";
 export async function signInFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
   let target: string;
   try {
-    const user = await signIn({ email: text(fd, "email"), password: String(fd.get("password") ?? ""), ip: await clientIp() });
-    await startConsoleSession(user.id);
+    // Through next-auth's "console" provider: lockout, per-IP throttle and disabled checks apply.
+    const user = await startConsoleSession(text(fd, "email"), String(fd.get("password") ?? ""));
     target = user.role === "admin" ? "/admin" : "/partner";
   } catch (err) {
     return failure(err);
@@ -23,7 +23,7 @@ export async function signInFormAction(_prev: FormState | null, fd: FormData): P
 }
 
 export async function signOutAction(): Promise<void> {
-  await endConsoleSession();
+  await endSession();
   redirect("/partner/sign-in");
 }
 
@@ -33,7 +33,8 @@ export async function acceptInviteFormAction(_prev: FormState | null, fd: FormDa
     const password = String(fd.get("password") ?? "");
     if (password !== String(fd.get("confirm") ?? "")) return { ok: false, error: "The passwords do not match." };
     const user = await acceptInvite({ token: text(fd, "token"), name: optional(fd, "name"), password });
-    await startConsoleSession(user.id);
+    // Sign the new user in with the password they just chose, through the same provider.
+    await startConsoleSession(user.email, password);
     target = user.role === "admin" ? "/admin" : "/partner";
   } catch (err) {
     return failure(err);

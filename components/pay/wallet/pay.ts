@@ -1,10 +1,10 @@
 // The "Pay with wallet" flow, loaded by dynamic import() only when the customer clicks the button
-// (viem stays out of the page's first-load JavaScript). Talks EIP-1193 to the wallet directly:
+// (viem stays out of the page's first-load JavaScript). Talks EIP-1193 to whichever wallet the
+// customer chose — injected, EIP-6963 or WalletConnect; the provider is the only difference:
 // connect → switch (or add) the request's chain → check the USDC balance → send exactly
 // transfer(recipient, usdc_micro) → attach the tx hash as proof via POST /api/pay/:id/proof.
 import { encodeFunctionData, erc20Abi, getAddress, hexToBigInt, numberToHex, type Hex } from "viem";
-import { discoverProvider, type Eip1193Provider } from "./discover";
-import type { WalletFailure, WalletPayTarget, WalletResult, WalletStep } from "./types";
+import type { Eip1193Provider, WalletFailure, WalletPayTarget, WalletResult, WalletStep } from "./types";
 
 interface RpcError {
   code?: number;
@@ -90,11 +90,8 @@ async function attachProof(requestId: string, txHash: string, chainId: number): 
   return false;
 }
 
-export async function payWithWallet(t: WalletPayTarget, onStep: (s: WalletStep) => void): Promise<WalletResult> {
+export async function payWithProvider(provider: Eip1193Provider, t: WalletPayTarget, onStep: (s: WalletStep) => void): Promise<WalletResult> {
   try {
-    const provider = await discoverProvider();
-    if (!provider) return { ok: false, failure: { kind: "no_wallet" } };
-
     onStep("connecting");
     const accounts = await call<string[]>(provider, "eth_requestAccounts");
     if (!accounts?.[0]) return { ok: false, failure: { kind: "rejected" } };

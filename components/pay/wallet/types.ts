@@ -1,3 +1,18 @@
+// Types shared by the wallet button and the wallet code it loads on click.
+
+/** Any wallet the flow can pay with: injected, EIP-6963-announced or WalletConnect. */
+export interface Eip1193Provider {
+  request(args: { method: string; params?: unknown[] | Record<string, unknown> }): Promise<unknown>;
+}
+
+/** One wallet the customer can pick. `icon` is null unless it is a `data:image/` URI. */
+export interface WalletChoice {
+  id: string;
+  name: string;
+  icon: string | null;
+  provider: Eip1193Provider;
+}
+
 // What the wallet flow needs to know about the request; plain data, passed from the server page.
 export interface WalletPayTarget {
   requestId: string;

@@ -9,6 +9,7 @@ import { requireAdmin } from "@/lib/console-auth/require";
 import type { ConsoleSession } from "@/lib/console-auth/session";
 import { db } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
+import { emailInvite } from "@/lib/email/invite-email";
 import { createPartnerInput } from "@/lib/partners/create-partner";
 import { createRequest } from "@/lib/requests/create-request";
 import { serializeRequest } from "@/lib/requests/serialize-request";
@@ -77,11 +78,14 @@ export async function invitePartnerUserAction(ctx: Ctx, raw: z.input<typeof invi
   const { user } = requireAdmin(ctx.session);
   const { partnerId, email } = invitePartnerUserInput.parse(raw);
   const partner = await partnerById(partnerId);
-  return db.$transaction(async (tx) => {
-    const { invite, url } = await issueInvite(tx, { email, role: "partner_member", partnerId: partner.id, invitedById: user.id });
-    await recordAudit(tx, { actor: user, action: "invite.created", partnerId: partner.id, targetType: "invite", targetId: invite.id, after: { email: invite.email, role: invite.role, expires_at: invite.expiresAt }, ip: ctx.ip });
-    return { url, expiresAt: invite.expiresAt };
+  const { invite, url } = await db.$transaction(async (tx) => {
+    const issued = await issueInvite(tx, { email, role: "partner_member", partnerId: partner.id, invitedById: user.id });
+    await recordAudit(tx, { actor: user, action: "invite.created", partnerId: partner.id, targetType: "invite", targetId: issued.invite.id, after: { email: issued.invite.email, role: issued.invite.role, expires_at: issued.invite.expiresAt }, ip: ctx.ip });
+    return issued;
   });
+  // After the commit; the portal shows the link to copy whether or not the email went out.
+  const { sent } = await emailInvite({ to: invite.email, url, expiresAt: invite.expiresAt, partnerName: partner.name, invitedBy: `${user.email} (JoPay)` });
+  return { url, expiresAt: invite.expiresAt, emailed: sent };
 }
 
 export const userDisabledInput = z.object({ userId: z.string(), disabled: z.boolean() });

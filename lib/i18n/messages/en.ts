@@ -23,6 +23,8 @@ export const en = {
   networkWarning: "Send only USDC on {network}. Other tokens, or USDC on another network, cannot be recovered.",
 
   payWithWallet: "Pay with wallet",
+  payWithWalletConnect: "Pay with WalletConnect",
+  walletChoose: "Choose your wallet",
   walletLoading: "Opening your wallet…",
   walletConnecting: "Connect your wallet in the pop-up…",
   walletSwitching: "Switching your wallet to {network}…",

@@ -23,6 +23,8 @@ export const es: Messages = {
   networkWarning: "Envía solo USDC en {network}. Otros tokens, o USDC en otra red, no se pueden recuperar.",
 
   payWithWallet: "Pagar con billetera",
+  payWithWalletConnect: "Pagar con WalletConnect",
+  walletChoose: "Elige tu billetera",
   walletLoading: "Abriendo tu billetera…",
   walletConnecting: "Conecta tu billetera en la ventana emergente…",
   walletSwitching: "Cambiando tu billetera a {network}…",

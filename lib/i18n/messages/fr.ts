@@ -23,6 +23,8 @@ export const fr: Messages = {
   networkWarning: "N'envoyez que de l'USDC sur {network}. D'autres jetons, ou de l'USDC sur un autre réseau, sont irrécupérables.",
 
   payWithWallet: "Payer avec un portefeuille",
+  payWithWalletConnect: "Payer avec WalletConnect",
+  walletChoose: "Choisissez votre portefeuille",
   walletLoading: "Ouverture de votre portefeuille…",
   walletConnecting: "Connectez votre portefeuille dans la fenêtre qui s'ouvre…",
   walletSwitching: "Passage de votre portefeuille sur {network}…",

@@ -23,6 +23,8 @@ export const nl: Messages = {
   networkWarning: "Stuur alleen USDC op {network}. Andere tokens, of USDC op een ander netwerk, zijn niet terug te halen.",
 
   payWithWallet: "Betalen met wallet",
+  payWithWalletConnect: "Betalen met WalletConnect",
+  walletChoose: "Kies je wallet",
   walletLoading: "Je wallet wordt geopend…",
   walletConnecting: "Verbind je wallet in het pop-upvenster…",
   walletSwitching: "Je wallet wordt overgezet naar {network}…",

@@ -23,6 +23,8 @@ export const pt: Messages = {
   networkWarning: "Envie apenas USDC na rede {network}. Outros tokens, ou USDC em outra rede, não podem ser recuperados.",
 
   payWithWallet: "Pagar com carteira",
+  payWithWalletConnect: "Pagar com WalletConnect",
+  walletChoose: "Escolha sua carteira",
   walletLoading: "Abrindo sua carteira…",
   walletConnecting: "Conecte sua carteira na janela que abriu…",
   walletSwitching: "Mudando sua carteira para {network}…",

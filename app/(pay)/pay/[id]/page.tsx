@@ -28,7 +28,8 @@ export default async function PayPage({ params, searchParams }: { params: Promis
   // Same negotiation as proxy.ts (which sets <html lang>), from the same inputs.
   const locale = negotiateLocale(first(search.lang), h.get("accept-language"));
 
-  const data = await loadPayPage(id.toLowerCase());
+  // On a partner's host only that partner's requests exist (lib/partners/partner-from-host.ts).
+  const data = await loadPayPage(id.toLowerCase(), { host: h.get("host") });
   if (!data) notFound();
   // The method comes from proxy.ts: a HEAD probe renders like a GET but is no view. The status
   // shown stays as loaded; the customer sees no difference between requested and opened.

@@ -37,6 +37,7 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
           [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
           [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
           [<C key="g">merchant.wallet_changed</C>, "A merchant changed its payout wallet. Open requests keep the wallet they were created with.", "merchant"],
+          [<C key="h">webhook.test</C>, "You asked for a test event (API or console). Sent only to the endpoint you chose; you cannot subscribe to it.", "{ webhook_endpoint_id, message }"],
         ]}
       />
 
@@ -117,7 +118,8 @@ app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (re
       <p>
         After the eighth failed attempt (about 28 hours) the delivery is marked <C>failed</C>. Answer <C>410 Gone</C> to tell
         JoPay to stop: the endpoint is disabled at once. An endpoint whose deliveries have all failed for 5 days is disabled
-        too, and you get a notice in the partner console. Re-enable with <C>PATCH</C> <C>{`{"disabled": false}`}</C>.
+        too, and you get a notice in the partner console (and an email to your console members when the JoPay installation
+        has email configured). Re-enable with <C>PATCH</C> <C>{`{"disabled": false}`}</C>.
       </p>
       <p>
         Respond quickly (queue the work and answer <C>200</C>) — a slow endpoint only slows its own deliveries, but every
@@ -156,6 +158,29 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/events/evt_…/redeliver \\
         can deploy the new secret without failed verifications. <C>previous_secret_expires_at</C> on the endpoint shows
         when the old one stops signing.
       </p>
+
+      <H2 id="test-event">Send a test event</H2>
+      <Code>{`
+curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints/<id>/test \\
+  -H "Authorization: Bearer jo_live_xxx"
+`}</Code>
+      <p>
+        Scope <C>webhooks:write</C>; the partner console has the same <strong>Send test event</strong> button on each
+        endpoint. JoPay emits a <C>webhook.test</C> event and delivers it to <strong>this endpoint only</strong> — never to
+        your other endpoints, whatever they subscribe to. It is signed, retried and logged like any event, appears in{" "}
+        <C>GET /api/v1/events</C> (filter with <C>type=webhook.test</C>), and the response (status 201) is the event with its
+        delivery. It changes nothing else, so handle it by verifying the signature and answering <C>200</C>:
+      </p>
+      <Code>{`
+{
+  "id": "evt_…",
+  "type": "webhook.test",
+  "created_at": "2026-11-21T10:15:02.114Z",
+  "test_mode": false,
+  "data": { "webhook_endpoint_id": "0193a8c1-…", "message": "A test event from JoPay. …" }
+}
+`}</Code>
+      <p>A disabled endpoint is refused (<C>400 validation_error</C>): enable it first.</p>
 
       <H2 id="testing">Testing locally</H2>
       <p>

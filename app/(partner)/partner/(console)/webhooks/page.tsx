@@ -3,7 +3,7 @@ import { partnerDeliveries, partnerEndpoints } from "@/lib/console/read/partner"
 import { partnerPageCtx } from "@/lib/console/page-ctx";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Check, Field, Table, td, when } from "@/components/ui/field";
-import { createEndpoint, redeliver, rotateSecret, setEndpointDisabled } from "../../actions";
+import { createEndpoint, redeliver, rotateSecret, sendTestEvent, setEndpointDisabled } from "../../actions";
 
 export default async function WebhooksPage() {
   const ctx = await partnerPageCtx();
@@ -30,6 +30,7 @@ export default async function WebhooksPage() {
               <td className={td}>{e.disabled ? `disabled (${e.disabled_reason})` : e.failing_since ? `failing since ${when(e.failing_since)}` : "active"}</td>
               <td className={td}>{when(e.created_at)}</td>
               <td className={`${td} space-y-2`}>
+                {e.disabled ? null : <ActionForm action={sendTestEvent.bind(null, e.webhook_endpoint_id)} submitLabel="Send test event" variant="secondary" />}
                 <ActionForm action={rotateSecret.bind(null, e.webhook_endpoint_id)} submitLabel="Rotate secret" variant="secondary" confirm="Rotate the signing secret? The old one keeps signing for 24 hours." />
                 <ActionForm action={setEndpointDisabled.bind(null, e.webhook_endpoint_id, !e.disabled)} submitLabel={e.disabled ? "Enable" : "Disable"} variant={e.disabled ? "secondary" : "danger"} />
               </td>

@@ -1,0 +1,13 @@
+/**
+ * Tenant + mode: sendTestEvent looks the endpoint up within the key's partner and mode, so a foreign
+ * id is a plain 404; the event goes to that endpoint only, never to the partner's other endpoints.
+ */
+import { withApiKey } from "@/lib/api/with-api-key";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
+
+// POST /api/v1/webhook_endpoints/:id/test — send a signed webhook.test event to this endpoint only
+export const POST = withApiKey({
+  scope: "webhooks:write",
+  handler: async ({ ctx, params }) => ({ status: 201, body: serializeEventDetail(await sendTestEvent(ctx, params.id)) }),
+});
