@@ -1,7 +1,7 @@
 // `npm run bench:paypage` — pay page budgets (issue 6), measured against the production build:
 //  1. first-load JavaScript: the gzip size of every <script src> chunk the pay page's HTML
 //     references, before the wallet button is clicked (budget ≤ 100 kB); also checks that the
-//     wallet code (viem) is not among them;
+//     wallet code (viem) and the WalletConnect SDK are not among them;
 //  2. server response time of GET /pay/:id under `next start` (budget p50 ≤ 30 ms), sequential
 //     requests from one client after a warm-up.
 // Reuses the e2e environment (fresh database, anvil + test USDC, `next start` on E2E_PORT) so it
@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import globalSetup from "../e2e/support/global-setup";
 import { jopay } from "../e2e/support/cli";
+import { firstLoadChunks, WALLET_FLOW_MARKER, WALLETCONNECT_MARKER } from "../test/pay/support/first-load-js";
 
 const JS_BUDGET_KB = 100;
 const P50_BUDGET_MS = 30;
@@ -18,40 +19,44 @@ const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, l
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
+/**
+ * fetch, retried once when the server closed a kept-alive socket just as it was reused: the CLI
+ * steps between requests can outlast the server's keep-alive timeout on a loaded machine. Only
+ * that socket error is retried (a duplicate bench merchant would be harmless anyway).
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== "UND_ERR_SOCKET") throw err;
+    return fetch(url, init);
+  }
+}
+
 async function payPageUrl(base: string): Promise<string> {
   const slug = `bench${Date.now().toString(36)}`;
   jopay("partner:create", "--slug", slug, "--name", "Bench Partner", "--currency", "EUR");
   const { key } = jopay<{ key: string }>("key:create", "--partner", slug, "--mode", "live");
   const wallet = `0x${Date.now().toString(16).padStart(40, "0")}`;
   const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-  const m = await (await fetch(`${base}/api/v1/merchants`, { method: "POST", headers: auth, body: JSON.stringify({ business_name: "Bench Shop", wallet_address: wallet }) })).json();
+  const m = await (await fetchOnce(`${base}/api/v1/merchants`, { method: "POST", headers: auth, body: JSON.stringify({ business_name: "Bench Shop", wallet_address: wallet }) })).json();
   jopay("merchant:onboard-dev", "--partner", slug, "--merchant", m.merchant_id, "--wallet", wallet);
   const r = await (
-    await fetch(`${base}/api/v1/requests/create`, { method: "POST", headers: auth, body: JSON.stringify({ merchant_id: m.merchant_id, fiat_amount_int: 2500, memo: "bench" }) })
+    await fetchOnce(`${base}/api/v1/requests/create`, { method: "POST", headers: auth, body: JSON.stringify({ merchant_id: m.merchant_id, fiat_amount_int: 2500, memo: "bench" }) })
   ).json();
   return r.pay_page_url as string;
 }
 
 async function firstLoadJs(url: string) {
-  const html = await (await fetch(url, { headers: { "user-agent": BROWSER_UA } })).text();
-  // noModule scripts (Next's legacy polyfills) are never fetched by the browsers that run modules.
-  const srcs = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
-    .filter((m) => !/\bnomodule\b/i.test(m[1] + m[3]))
-    .map((m) => new URL(m[2].replace(/&amp;/g, "&"), url).toString());
-  const chunks = await Promise.all(
-    [...new Set(srcs)].map(async (src) => {
-      const body = Buffer.from(await (await fetch(src)).arrayBuffer());
-      return { src: new URL(src).pathname, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length, body };
-    }),
-  );
+  const { html, chunks } = await firstLoadChunks(url, { "user-agent": BROWSER_UA });
   const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("");
   return {
     chunks: chunks.map(({ src, bytes, gzip }) => ({ src, bytes, gzip })),
     totalGzipKb: chunks.reduce((a, c) => a + c.gzip, 0) / 1024,
     inlineGzipKb: gzipSync(inline).length / 1024,
     htmlGzipKb: gzipSync(html).length / 1024,
-    // Strings only the wallet flow (components/pay/wallet/pay.ts and viem) contains.
-    walletCodeInFirstLoad: chunks.some((c) => /eth_sendTransaction|wallet_switchEthereumChain/.test(c.body.toString("utf8"))),
+    walletCodeInFirstLoad: chunks.some((c) => WALLET_FLOW_MARKER.test(c.body)),
+    walletConnectInFirstLoad: chunks.some((c) => WALLETCONNECT_MARKER.test(c.body)),
   };
 }
 
@@ -80,7 +85,7 @@ async function main() {
       measuredAt: new Date().toISOString(),
       frameworkFloorGzipKb: floor.totalGzipKb,
       payPageOwnGzipKb: js.totalGzipKb - floor.totalGzipKb,
-      firstLoadJs: { ...js, budgetKb: JS_BUDGET_KB, withinBudget: js.totalGzipKb <= JS_BUDGET_KB && !js.walletCodeInFirstLoad },
+      firstLoadJs: { ...js, budgetKb: JS_BUDGET_KB, withinBudget: js.totalGzipKb <= JS_BUDGET_KB && !js.walletCodeInFirstLoad && !js.walletConnectInFirstLoad },
       serverMs: { ...latency, budgetP50: P50_BUDGET_MS, withinBudget: latency.p50 <= P50_BUDGET_MS },
     };
     console.log(JSON.stringify(result, null, 2));

@@ -1,6 +1,6 @@
-// One autocannon run with a request generator: every request is built by `next()` (so each can use
+// Autocannon runs with a request generator: every request is built by `next()` (so each can use
 // another API key, merchant or idempotency key), and every response time is kept so percentiles
-// autocannon does not report (p95) are exact rather than read off its histogram.
+// autocannon does not report (p95) are exact, and interleaved runs of one scenario can be merged.
 import autocannon, { type AutocannonRequest } from "autocannon";
 
 export interface LoadRequest {
@@ -30,13 +30,15 @@ export const percentile = (sorted: number[], p: number) =>
 
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-export async function runLoad(opts: {
-  label: string;
-  baseUrl: string;
-  connections: number;
+export interface RawLoad {
+  latencies: number[];
+  status: Record<string, number>;
+  errors: number;
   seconds: number;
-  next: () => LoadRequest;
-}): Promise<LoadResult> {
+}
+
+/** Runs autocannon and keeps every response time. */
+export async function runLoad(opts: { baseUrl: string; connections: number; seconds: number; next: () => LoadRequest }): Promise<RawLoad> {
   const latencies: number[] = [];
   const status: Record<string, number> = {};
   const instance = autocannon({
@@ -51,18 +53,26 @@ export async function runLoad(opts: {
     status[statusCode] = (status[statusCode] ?? 0) + 1;
   });
   const result = await instance;
-  latencies.sort((a, b) => a - b);
+  return { latencies, status, errors: result.errors, seconds: result.duration };
+}
+
+/** One result from one or more runs (runs of the same scenario interleaved with others). */
+export function summarize(label: string, connections: number, runs: RawLoad[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((a, r) => a + r.seconds, 0);
+  const status: Record<string, number> = {};
+  for (const r of runs) for (const [code, n] of Object.entries(r.status)) status[code] = (status[code] ?? 0) + n;
   return {
-    label: opts.label,
-    connections: opts.connections,
-    seconds: result.duration,
+    label,
+    connections,
+    seconds: round(seconds),
     requests: latencies.length,
-    rps: round(latencies.length / result.duration, 1),
+    rps: round(latencies.length / seconds, 1),
     p50_ms: round(percentile(latencies, 50)),
     p95_ms: round(percentile(latencies, 95)),
     p99_ms: round(percentile(latencies, 99)),
     max_ms: round(latencies.at(-1) ?? NaN),
     status,
-    errors: result.errors,
+    errors: runs.reduce((a, r) => a + r.errors, 0),
   };
 }
