@@ -1,20 +1,10 @@
 // Processes the API bench runs against: a production build of the app under its own dist dir,
 // `next start` on a free port, and the bare baseline server. Each start returns a stop().
+import { findFreePort } from "../../scripts/support/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 /**
  * `next build` into `distDir` unless `reuse` and a build is there. Next rewrites tsconfig.json
@@ -79,7 +69,7 @@ function stopper(child: ChildProcess) {
 
 /** `nodeArgs` e.g. ["--cpu-prof"] to see where the web process spends its time. */
 export async function startNext(distDir: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Started> {
-  const port = await freePort();
+  const port = await findFreePort();
   let output = "";
   const child = spawn(process.execPath, [...nodeArgs, join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -93,7 +83,7 @@ export async function startNext(distDir: string, env: Record<string, string>, no
 }
 
 export async function startBaseline(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
+  const port = await findFreePort();
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", join("bench", "support", "baseline-server.ts")], {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },

@@ -9,6 +9,7 @@
 // with one key meet at the unique index (partner, merchant, idempotency key): one row, N answers.
 import { ApiError } from "@/lib/api/errors";
 import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { fiatToUsdcMicro } from "@/lib/fx/amount";
@@ -42,8 +43,10 @@ export const effectiveCurrency = (merchant: Merchant, partner: Partner) => merch
 /**
  * `fields` are the API body's fields (snake_case, as in the seed); they are validated here too, so
  * dashboard and admin callers get the same rules (a ZodError maps to validation_error).
+ * `audit` (console): the action's audit entry, written in the inserting transaction — so the request
+ * and its audit row commit together — and never on a replay (nothing was created). The API passes none.
  */
-export async function createRequest(ctx: CreateRequestContext, fields: CreateRequestFields): Promise<CreateRequestResult> {
+export async function createRequest(ctx: CreateRequestContext, fields: CreateRequestFields, opts: { audit?: AuditFor<PaymentRequest> } = {}): Promise<CreateRequestResult> {
   const input = createRequestInput.parse(fields);
   const scope = { partnerId: ctx.partner.id, testMode: ctx.testMode };
   const idem = resolveIdempotencyKey(input.idempotency_key);
@@ -107,6 +110,7 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
           createdAt: now,
         },
       });
+      await recordAuditFor(tx, opts.audit, request);
       return { request, replay: false };
     }, TX_OPTIONS);
   } catch (err) {

@@ -3,10 +3,10 @@
 // We call the platform binary from @foundry-rs/anvil-linux-amd64 directly: the @foundry-rs/anvil
 // wrapper relies on a postinstall step that did not run here, and going through it would add a
 // node process between us and anvil (signals for stop()/state dumps would have to be relayed).
+import { findFreePort as freePortImpl } from "../support/free-port";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import path from "node:path";
 import type { Address } from "viem";
 import { ANVIL_CHAIN_ID } from "../../lib/chains/config";
@@ -67,23 +67,7 @@ export function anvilBinaryPath(): string {
   return path.join(path.dirname(pkgJson), "bin", "anvil");
 }
 
-/** Asks the OS for a free loopback port by binding port 0, then releases it. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen({ host: "127.0.0.1", port: 0, exclusive: true }, () => {
-      const addr = server.address();
-      if (addr === null || typeof addr === "string") {
-        server.close();
-        reject(new Error("could not determine a free port"));
-        return;
-      }
-      server.close(() => resolve(addr.port));
-    });
-  });
-}
+export { findFreePort } from "../support/free-port";
 
 // One process-wide 'exit' hook for all live nodes (one listener per node would trip Node's
 // MaxListeners warning in test files that start many). 'exit' handlers must be synchronous, so
@@ -125,7 +109,7 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilIns
   // e.g. parallel test workers), so retry a few times when we picked the port ourselves.
   const attempts = opts.port === undefined ? 3 : 1;
   for (let attempt = 1; ; attempt++) {
-    const port = opts.port ?? (await findFreePort());
+    const port = opts.port ?? (await freePortImpl());
     try {
       return await startOnPort(port, opts);
     } catch (err) {

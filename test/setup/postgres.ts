@@ -1,9 +1,9 @@
 // Finds a real PostgreSQL for the test run (issue #2 §9): TEST_DATABASE_URL / DATABASE_URL if set,
 // else the server on 127.0.0.1:5432 if it answers, else a throwaway cluster via initdb + pg_ctl,
 // else a clear failure. Tests refuse to run against anything that is not on this machine.
+import { findFreePort } from "../../scripts/support/free-port";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -36,16 +36,6 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function which(bin: string): string | null {
   const res = spawnSync("sh", ["-c", `command -v ${bin} || ls /usr/lib/postgresql/*/bin/${bin} 2>/dev/null | tail -1`], {
@@ -80,7 +70,7 @@ export async function startThrowawayCluster(): Promise<PostgresServer> {
     );
   }
   const dir = mkdtempSync(join(tmpdir(), "jopay-pg-"));
-  const port = await freePort();
+  const port = await findFreePort();
   // initdb refuses to run as root; run as the postgres user when we are root.
   const asUser = process.getuid?.() === 0 ? ["runuser", "-u", "postgres", "--"] : [];
   if (asUser.length) execFileSync("chown", ["postgres", dir]);

@@ -124,11 +124,9 @@ export async function createRequestOnBehalfAction(ctx: Ctx, raw: z.input<typeof 
   assertIdShape(fields.merchant_id);
   const merchant = await db.merchant.findUnique({ where: { id: fields.merchant_id }, include: { partner: true } });
   if (!merchant) throw notFound();
-  const { request, replay } = await createRequest({ partner: merchant.partner, testMode: merchant.testMode, createdVia: "admin" }, raw);
-  if (!replay) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, { actor: user, action: "request.created_on_behalf", partnerId: merchant.partnerId, targetType: "request", targetId: request.id, after: serializeRequest(request), ip: ctx.ip }),
-    );
-  }
+  // The audit row is written in createRequest's insert transaction (not on an idempotent replay).
+  const { request } = await createRequest({ partner: merchant.partner, testMode: merchant.testMode, createdVia: "admin" }, raw, {
+    audit: (created) => ({ actor: user, action: "request.created_on_behalf", partnerId: merchant.partnerId, targetType: "request", targetId: created.id, after: serializeRequest(created), ip: ctx.ip }),
+  });
   return request;
 }
