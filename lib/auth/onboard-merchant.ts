@@ -32,7 +32,8 @@ export const ONBOARDING_FIELD_LABELS: Record<OnboardingField, string> = {
   industry: "Industry",
 };
 
-const FIELD_COLUMNS = {
+/** Onboarding field (Merchants API name) → Merchant column. */
+export const FIELD_COLUMNS = {
   business_name: "businessName",
   display_name: "displayName",
   email: "email",

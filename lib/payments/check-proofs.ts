@@ -13,7 +13,7 @@ import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
 import { settleProof, type BlockFacts } from "./settle-proof";
-import { verifyTransfer, type UntrustedReceipt } from "./verify-transfer";
+import { verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
 import type { Loop } from "@/worker/run-loops";
 
 export interface CheckProofsOptions {
@@ -43,15 +43,7 @@ interface ClaimedProof {
   chainId: number;
   txHash: string;
   checkAttempts: number;
-  request: {
-    receivingWallet: string;
-    usdcContract: string;
-    chainId: number;
-    usdcMicro: bigint;
-    createdAt: Date;
-    expiresAt: Date;
-    testMode: boolean;
-  };
+  request: RequestSnapshot & { testMode: boolean };
 }
 
 /** One pass: returns how many proofs it checked. */

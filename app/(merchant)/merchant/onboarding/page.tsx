@@ -1,21 +1,11 @@
 // The onboarding_url target (SPEC §8): partner-branded; a bad link gets a clear page, never a 500.
 import { OnboardingForm } from "@/components/merchant/onboarding-form";
-import { loadOnboardingLink, ONBOARDING_FIELD_LABELS, requiredFields } from "@/lib/auth/onboard-merchant";
+import { FIELD_COLUMNS, loadOnboardingLink, ONBOARDING_FIELD_LABELS, requiredFields } from "@/lib/auth/onboard-merchant";
 import { CURRENT_TERMS_VERSION } from "@/lib/merchants/complete-onboarding";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Set up payments — JoPay", robots: { index: false } };
 
-const COLUMN = {
-  business_name: "businessName",
-  display_name: "displayName",
-  email: "email",
-  country: "country",
-  phone: "phone",
-  website: "website",
-  instagram: "instagram",
-  industry: "industry",
-} as const;
 
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { token } = await searchParams;
@@ -34,7 +24,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
     name,
     label: ONBOARDING_FIELD_LABELS[name],
     type: name === "email" ? "email" : name === "website" ? "url" : "text",
-    initial: merchant[COLUMN[name]] ?? "",
+    initial: merchant[FIELD_COLUMNS[name]] ?? "",
   }));
   return (
     <main className="mx-auto max-w-lg space-y-6 p-6">
