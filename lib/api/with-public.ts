@@ -1,6 +1,7 @@
 // The wrapper for public, unauthenticated endpoints the pay page calls (SPEC §5: GET /api/pay/:id,
 // POST /api/pay/:id/proof). Same shape as withApiKey minus the key: request id → per-IP rate
 // limit → body size and JSON parse → zod parse → handler → error mapping → headers.
+import { clientIpFrom } from "./client-ip";
 import { z, type ZodType } from "zod";
 import { uuidv7 } from "@/lib/ids";
 import { ApiError } from "./errors";
@@ -52,14 +53,4 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
   };
 }
 
-/**
- * The client address as our reverse proxy reports it: the first X-Forwarded-For hop, else
- * X-Real-IP. Behind no proxy every caller shares one bucket, which errs towards limiting.
- */
-export function clientIp(req: Request): string {
-  const xff = req.headers.get("x-forwarded-for");
-  const first = xff?.split(",")[0]?.trim();
-  const ip = first || req.headers.get("x-real-ip")?.trim() || "unknown";
-  // Bound what reaches the counter key: a header is client-controlled text.
-  return ip.slice(0, 64);
-}
+export const clientIp = (req: Request) => clientIpFrom(req.headers);

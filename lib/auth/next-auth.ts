@@ -16,7 +16,7 @@ import { AuthError } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { appSecret } from "@/lib/app-secret";
 import { signIn as consoleSignIn, SignInError as ConsoleSignInError } from "@/lib/console-auth/sign-in";
-import { clientIpFrom } from "@/lib/console-auth/client-ip";
+import { clientIpFrom } from "@/lib/api/client-ip";
 import { log } from "@/lib/log";
 import { NoMerchantForWalletError, signInMerchant } from "./merchant-sign-in";
 import { redeemMerchantSessionGrant } from "./session-grant";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth, signIn as nextAuthSignIn, SignInRefused } from "@/lib/auth/next-auth";
 import { parseClaims } from "@/lib/auth/session-token";
-import { clientIpFrom } from "./client-ip";
+import { clientIpFrom } from "@/lib/api/client-ip";
 import { resolveConsoleSession, type ConsoleSession } from "./session";
 import { db } from "@/lib/db";
 import type { User } from "@/lib/generated/prisma/client";

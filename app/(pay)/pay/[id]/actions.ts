@@ -2,6 +2,7 @@
 // "I already paid" as a server action: a plain HTML form POST that works without JavaScript (and
 // is enhanced when JS is on). Public like POST /api/pay/:id/proof — the pay link is the capability
 // — and sharing its per-IP rate-limit bucket, so the form is no way around the API's limit.
+import { clientIpFrom } from "@/lib/api/client-ip";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { isApiError } from "@/lib/api/errors";
@@ -21,7 +22,7 @@ export async function submitProof(formData: FormData): Promise<void> {
   let outcome: ProofOutcome;
   try {
     const h = await headers();
-    const ip = (h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
+    const ip = clientIpFrom(h);
     const rl = await hit(await counterStore(), `ip:${ip}:pay_proof`, 10);
     if (!rl.allowed) {
       outcome = "rate_limited";
