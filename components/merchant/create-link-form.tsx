@@ -53,6 +53,14 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
         Amount ({props.currency})
         <input name="amount" inputMode="decimal" required placeholder="0.00" className={input} />
       </label>
+      {!props.business && (
+        // Consumer requests are invoice-mode links (sent to someone, 7-day expiry), which the
+        // Requests API only accepts with a named counterparty (customer_name).
+        <label className="block text-sm">
+          Who is paying?
+          <input name="customer_name" required maxLength={200} className={input} />
+        </label>
+      )}
       <label className="block text-sm">
         {props.business ? "Memo" : "What is it for?"}
         <input name="memo" maxLength={200} className={input} />

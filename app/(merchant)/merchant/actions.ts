@@ -20,6 +20,8 @@ import { ZodError } from "zod";
 
 export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
+const MERCHANT_DISABLED_MESSAGE = "This account is disabled: you can see your history, but not create new payment requests.";
+
 const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 const validChain = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0;
 
@@ -27,6 +29,8 @@ function fail(err: unknown): { ok: false; error: string; fieldErrors?: Record<st
   if (err instanceof OnboardingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
   if (err instanceof SiweError || err instanceof NoMerchantForWalletError) return { ok: false, error: err.message };
   if (err instanceof SignInRefused) return { ok: false, error: err.userMessage };
+  // The API's text ("The merchant is disabled.") speaks to partners; the merchant gets its own.
+  if (isApiError(err) && err.code === "merchant_disabled") return { ok: false, error: MERCHANT_DISABLED_MESSAGE };
   if (isApiError(err)) return { ok: false, error: err.message };
   if (err instanceof ZodError) {
     const fieldErrors = Object.fromEntries(err.issues.map((i) => [i.path.join("."), i.message]));
