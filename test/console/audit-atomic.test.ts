@@ -2,6 +2,7 @@
 // domain function a console action calls takes the action's audit entry and writes it with its own
 // transaction client. An audit write that fails rolls the change back — and with it the event — and
 // a successful one leaves both. The API passes no audit and behaves as before (its suites).
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
@@ -9,7 +10,9 @@ import { emitEvent } from "@/lib/events/emit-event";
 import type { User } from "@/lib/generated/prisma/client";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createOnboardingLink } from "@/lib/merchants/create-onboarding-link";
+import * as admin from "@/lib/console/actions/admin";
 import { cancelRequest } from "@/lib/requests/cancel-request";
+import { createRequest } from "@/lib/requests/create-request";
 import { createMerchantInput } from "@/lib/schemas/merchant";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-endpoint";
 import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
@@ -19,6 +22,7 @@ import { updateWebhookEndpoint } from "@/lib/webhooks/update-endpoint";
 import { createUser } from "@/lib/users/create-user";
 import { makeOnboardedMerchant, makePartner, uniq } from "../support/fixtures";
 import { insertRequest } from "../support/request-fixtures";
+import { makeUser, sessionFor } from "./support";
 
 class AuditDown extends Error {}
 /** An audit write that fails inside the transaction. */
@@ -104,5 +108,46 @@ describe("audit in the change's transaction", () => {
     await sendTestEvent(scope(), e.id, { audit: entry("t.test_event") });
     expect(await tests()).toBe(1);
     expect(await audited("t.test_event")).toBe(1);
+  });
+
+  it("createRequest: a failing audit inserts no request; a good one commits both; a replay writes no second row", async () => {
+    const merchant = await makeOnboardedMerchant(partnerId);
+    const partner = await db.partner.findUniqueOrThrow({ where: { id: partnerId } });
+    const ctx = { partner, testMode: false, createdVia: "admin" as const };
+    const requests = () => db.paymentRequest.count({ where: { merchantId: merchant.id } });
+    const idempotency_key = randomBytes(16).toString("hex");
+
+    await expect(createRequest(ctx, { merchant_id: merchant.id, fiat_amount_int: 1234, idempotency_key }, { audit: failing() })).rejects.toBeInstanceOf(AuditDown);
+    expect(await requests()).toBe(0);
+
+    const seen: string[] = [];
+    const good: AuditFor<{ id: string }> = (r) => (seen.push(r.id), { actor, action: "t.create", partnerId, targetType: "request", targetId: r.id });
+    const { request, replay } = await createRequest(ctx, { merchant_id: merchant.id, fiat_amount_int: 1234, idempotency_key }, { audit: good });
+    expect(replay).toBe(false);
+    expect(seen).toEqual([request.id]); // handed the inserted row, inside the insert
+    expect(await requests()).toBe(1);
+    expect(await db.auditLog.findMany({ where: { partnerId, action: "t.create" }, select: { targetId: true } })).toEqual([{ targetId: request.id }]);
+
+    // The same key again: the original row, unchanged, and no audit for a create that did not happen.
+    const again = await createRequest(ctx, { merchant_id: merchant.id, fiat_amount_int: 1234, idempotency_key }, { audit: good });
+    expect(again).toMatchObject({ replay: true, request: { id: request.id } });
+    expect(seen).toEqual([request.id]);
+    expect(await audited("t.create")).toBe(1);
+  });
+
+  it("the admin's create on behalf writes its audit row with the request, once per created request", async () => {
+    const merchant = await makeOnboardedMerchant(partnerId);
+    const session = await sessionFor((await makeUser("admin")).id);
+    const idempotency_key = randomBytes(16).toString("hex");
+    const request = await admin.createRequestOnBehalfAction({ session }, { merchant_id: merchant.id, fiat_amount_int: 500, idempotency_key });
+    expect(request).toMatchObject({ partnerId, merchantId: merchant.id, createdVia: "admin" });
+    const rows = () => db.auditLog.findMany({ where: { action: "request.created_on_behalf", targetId: request.id } });
+    const [row] = await rows();
+    expect(row).toMatchObject({ actorId: session.user.id, actorType: "admin", partnerId, targetType: "request" });
+    expect(row.after).toMatchObject({ request_id: request.id, merchant_id: merchant.id });
+
+    const replayed = await admin.createRequestOnBehalfAction({ session }, { merchant_id: merchant.id, fiat_amount_int: 500, idempotency_key });
+    expect(replayed.id).toBe(request.id);
+    expect(await rows()).toHaveLength(1);
   });
 });

@@ -50,12 +50,18 @@ async function makeTenant(): Promise<Tenant> {
   return { partnerId: partner.id, member: await sessionFor(user.id), userId: user.id, keyId: apiKey.id, merchantId: merchant.id, shellId: shell.id, requestId: request.id, endpointId: endpoint.id, eventId: event.id };
 }
 
-/** Every row that belongs to these partners or was written by these users, as comparable text. */
+/** The slug every provisioning attempt below uses: a refused one must leave no partner with it. */
+const provisionSlug = uniq("p");
+
+/**
+ * Every row that belongs to these partners or was written by these users, as comparable text.
+ * Only rows this file owns: test files run in parallel on one database, so a global figure (say, a
+ * count of all partners) changes whenever another file makes a partner, and made this walk flaky.
+ */
 async function snapshot(partnerIds: string[], userIds: string[]) {
   const p = { partnerId: { in: partnerIds } };
   const rows = await Promise.all([
-    db.partner.findMany({ where: { id: { in: partnerIds } }, orderBy: { id: "asc" } }),
-    db.partner.count(),
+    db.partner.findMany({ where: { OR: [{ id: { in: partnerIds } }, { slug: provisionSlug }] }, orderBy: { id: "asc" } }),
     db.user.findMany({ where: { OR: [p, { id: { in: userIds } }] }, orderBy: { id: "asc" } }),
     db.invite.findMany({ where: p, orderBy: { id: "asc" } }),
     db.apiKey.findMany({ where: p, orderBy: { id: "asc" } }),
@@ -123,7 +129,7 @@ const partnerActions = (ctx: ConsoleCtx): [string, () => Promise<unknown>][] => 
 ];
 
 const adminActions = (session: ConsoleSession | null): [string, () => Promise<unknown>][] => [
-  ["provisionPartner", () => admin.provisionPartnerAction({ session }, { slug: uniq("p"), name: "X", currency: "EUR" })],
+  ["provisionPartner", () => admin.provisionPartnerAction({ session }, { slug: provisionSlug, name: "X", currency: "EUR" })],
   ["disablePartner", () => admin.updatePartnerAction({ session }, { partnerId: B.partnerId, disabled: true })],
   ["invitePartnerUser", () => admin.invitePartnerUserAction({ session }, { partnerId: B.partnerId, email: `${uniq("i")}@example.test` })],
   ["disableUser", () => admin.setUserDisabledAction({ session }, { userId: B.userId, disabled: true })],
@@ -213,6 +219,7 @@ describe("console authorisation walk", () => {
     for (const [name, run] of adminActions(adminSession).filter(([n]) => !["disableMerchant", "disablePartner", "createRequestOnBehalf"].includes(n))) {
       expect([name, await outcome(run)]).toEqual([name, "ok"]);
     }
+    expect(await db.partner.count({ where: { slug: provisionSlug } })).toBe(1); // the refused attempts' slug was free
     // B's merchant was disabled by B's member above; the admin re-enables it and creates on its behalf.
     expect(await outcome(() => admin.adminSetMerchantDisabledAction({ session: adminSession }, { merchantId: B.merchantId, disabled: false }))).toBe("ok");
     const req = await admin.createRequestOnBehalfAction({ session: adminSession }, { merchant_id: B.merchantId, fiat_amount_int: 100 });

@@ -34,7 +34,8 @@ export async function startTestChain(opts: { blockTime?: number } = {}): Promise
   const wc = createWalletClient({ transport: http(local.rpcUrl), cacheTime: 0 });
   const payer = local.accounts[1];
   const wait = async (hash: Hash) => {
-    await pc.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    // Bounded: a receipt that never comes must fail the test with a reason, not hit the test timeout.
+    await pc.waitForTransactionReceipt({ hash, pollingInterval: 50, timeout: 20_000 });
     return hash;
   };
   const MAX = 2n ** 256n - 1n;
