@@ -6,6 +6,7 @@
 //     requests from one client after a warm-up.
 // Reuses the e2e environment (fresh database, anvil + test USDC, `next start` on E2E_PORT) so it
 // needs `npm run build` first. Prints JSON, writes bench/results/paypage.json, exits 1 over budget.
+import { pct } from "./support/bench-db";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import globalSetup from "../e2e/support/global-setup";
@@ -17,7 +18,6 @@ const P50_BUDGET_MS = 30;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 /**
  * fetch, retried once when the server closed a kept-alive socket just as it was reused: the CLI

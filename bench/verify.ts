@@ -7,8 +7,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes, randomUUID } from "node:crypto";
 import { encodeFunctionData, erc20Abi, getAddress } from "viem";
-import { createDatabase, dropDatabase, findPostgres } from "../test/setup/postgres";
-import { migrate } from "../lib/db/migrate";
+import { openBenchDatabase, pct } from "./support/bench-db";
 
 const LATENCY_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const OPEN_REQUESTS = Number(process.env.BENCH_OPEN_REQUESTS ?? 10_000);
@@ -16,14 +15,9 @@ const WALLETS = 100;
 const PAID = Number(process.env.BENCH_PAID ?? 200);
 const CONFIRMATIONS = 3;
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 async function main() {
-  const pg = await findPostgres();
-  const databaseUrl = await createDatabase(pg.adminUrl, "jopay_bench");
-  await migrate(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.LOG_LEVEL = "warn";
+  const bench = await openBenchDatabase();
 
   // Imported after DATABASE_URL is set: config() is read once.
   const { db, disconnectDb } = await import("../lib/db");
@@ -113,8 +107,7 @@ async function main() {
   } finally {
     await chain.stop();
     await disconnectDb();
-    await dropDatabase(pg.adminUrl, databaseUrl);
-    await pg.stop();
+    await bench.close();
   }
 }
 

@@ -5,21 +5,15 @@
 //     request arriving at the receiver, with the worker's default poll interval (target p95 ≤ 500 ms).
 // Uses a throwaway PostgreSQL database; prints JSON and writes bench/results/webhooks.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createDatabase, dropDatabase, findPostgres } from "../test/setup/postgres";
-import { migrate } from "../lib/db/migrate";
+import { openBenchDatabase, pct } from "./support/bench-db";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 2_000);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 
 async function main() {
-  const pg = await findPostgres();
-  const databaseUrl = await createDatabase(pg.adminUrl, "jopay_bench");
-  await migrate(databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.LOG_LEVEL = "warn";
-  process.env.JOPAY_ALLOW_PRIVATE_WEBHOOKS = "1"; // the receiver is on loopback
+  // the webhook receiver is on loopback
+  const bench = await openBenchDatabase({ JOPAY_ALLOW_PRIVATE_WEBHOOKS: "1" });
 
   // Imported after the environment is set: config() is read once.
   const { db, disconnectDb } = await import("../lib/db");
@@ -86,8 +80,7 @@ async function main() {
   } finally {
     await rx.close();
     await disconnectDb();
-    await dropDatabase(pg.adminUrl, databaseUrl);
-    await pg.stop();
+    await bench.close();
   }
 }
 
