@@ -9,7 +9,7 @@ import { isConsoleAuthError } from "@/lib/console-auth/require";
 import type { ConsoleSession } from "@/lib/console-auth/session";
 import * as admin from "@/lib/console/actions/admin";
 import { createKeyAction, revokeKeyAction, rollKeyAction } from "@/lib/console/actions/api-keys";
-import { createMerchantAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";
+import { createMerchantAction, emailOnboardingLinkAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";
 import { cancelRequestAction } from "@/lib/console/actions/requests";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
@@ -41,7 +41,7 @@ async function makeTenant(): Promise<Tenant> {
   const { partner } = await makePartner();
   const user = await makeUser("partner_member", partner.id);
   const merchant = await makeOnboardedMerchant(partner.id);
-  const shell = await db.merchant.create({ data: { partnerId: partner.id, testMode: false, businessName: "Shell" } });
+  const shell = await db.merchant.create({ data: { partnerId: partner.id, testMode: false, businessName: "Shell", email: `${uniq("shell")}@example.test` } });
   const request = await insertRequest({ partnerId: partner.id, merchantId: merchant.id, usdcMicro: 27_500_000n, receivingWallet: merchant.walletAddress!, chainId: 31337, usdcContract: `0x${"1".repeat(40)}` });
   const scope = { partnerId: partner.id, testMode: false };
   const { endpoint } = await createWebhookEndpoint(scope, { url: "http://127.0.0.1:9/hook", description: null, events: [] });
@@ -108,6 +108,7 @@ const partnerActions = (ctx: ConsoleCtx): [string, () => Promise<unknown>][] => 
   ["revokeKey", () => revokeKeyAction(ctx, { keyId: B.keyId })],
   ["createMerchant", () => createMerchantAction(ctx, { business_name: "x" })],
   ["onboardingLink", () => onboardingLinkAction(ctx, { merchantId: B.shellId })],
+  ["emailOnboardingLink", () => emailOnboardingLinkAction(ctx, { merchantId: B.shellId })],
   ["disableMerchant", () => setMerchantDisabledAction(ctx, { merchantId: B.merchantId, disabled: true })],
   ["cancelRequest", () => cancelRequestAction(ctx, { requestId: B.requestId })],
   ["createEndpoint", () => createEndpointAction(ctx, { url: "http://127.0.0.1:9/x" })],
@@ -164,7 +165,7 @@ describe("console authorisation walk", () => {
 
   it("partner A's member cannot touch partner B's objects: the same not-found as a missing id, nothing changed", async () => {
     const ctx = { session: A.member, testMode: false };
-    const byId = new Set(["revokeKey", "rollKey", "onboardingLink", "disableMerchant", "cancelRequest", "rotateSecret", "sendTestEvent", "disableEndpoint", "redeliver", "readRequestDetail"]);
+    const byId = new Set(["revokeKey", "rollKey", "onboardingLink", "emailOnboardingLink", "disableMerchant", "cancelRequest", "rotateSecret", "sendTestEvent", "disableEndpoint", "redeliver", "readRequestDetail"]);
     const before = await snapshot([B.partnerId], [B.userId]);
     for (const [name, run] of partnerActions(ctx).filter(([n]) => byId.has(n))) expect([name, await outcome(run)]).toEqual([name, "not_found"]);
     // A's own event cannot be pointed at B's endpoint either.
@@ -189,6 +190,8 @@ describe("console authorisation walk", () => {
     for (const [name, run] of [
       ["cancel", () => cancelRequestAction(ctx, { requestId: A.requestId })],
       ["disableMerchant", () => setMerchantDisabledAction(ctx, { merchantId: A.merchantId, disabled: true })],
+      ["onboardingLink", () => onboardingLinkAction(ctx, { merchantId: A.shellId })],
+      ["emailOnboardingLink", () => emailOnboardingLinkAction(ctx, { merchantId: A.shellId })],
       ["rotate", () => rotateSecretAction(ctx, { endpointId: A.endpointId })],
       ["sendTestEvent", () => sendTestEventAction(ctx, { endpointId: A.endpointId })],
       ["redeliver", () => redeliverAction(ctx, { eventId: A.eventId })],
@@ -225,8 +228,8 @@ describe("console authorisation walk", () => {
     const req = await admin.createRequestOnBehalfAction({ session: adminSession }, { merchant_id: B.merchantId, fiat_amount_int: 100 });
     expect(req).toMatchObject({ partnerId: B.partnerId, createdVia: "admin", merchantId: B.merchantId });
     const actions = (await db.auditLog.findMany({ where: { partnerId: B.partnerId } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(["api_key.rolled", "api_key.revoked", "merchant.disabled", "merchant.enabled", "request.cancelled", "webhook_endpoint.secret_rotated", "webhook_endpoint.test_event_sent", "request.created_on_behalf", "user.disabled", "partner.branding_updated"]));
+    expect(actions).toEqual(expect.arrayContaining(["api_key.rolled", "api_key.revoked", "merchant.onboarding_link_created", "merchant.onboarding_link_emailed", "merchant.disabled", "merchant.enabled", "request.cancelled", "webhook_endpoint.secret_rotated", "webhook_endpoint.test_event_sent", "request.created_on_behalf", "user.disabled", "partner.branding_updated"]));
     const audit = JSON.stringify(await db.auditLog.findMany({ where: { partnerId: B.partnerId } }));
-    expect(audit).not.toMatch(/jo_(live|test)_[0-9A-Za-z]{32}|whsec_|keyHash|secretSealed/);
+    expect(audit).not.toMatch(/jo_(live|test)_[0-9A-Za-z]{32}|whsec_|keyHash|secretSealed|onboarding\?token=/);
   });
 });

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { clientIp, currentConsoleSession } from "@/lib/console-auth/current";
 import { createKeyAction, revokeKeyAction, rollKeyAction } from "@/lib/console/actions/api-keys";
-import { createMerchantAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";
+import { createMerchantAction, emailOnboardingLinkAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";
 import { cancelRequestAction } from "@/lib/console/actions/requests";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
@@ -65,6 +65,14 @@ export async function newOnboardingLink(merchantId: string, _p: FormState | null
   return run(async (c) => {
     const { url, expiresAt } = await onboardingLinkAction(c, { merchantId });
     return { ok: true, message: `Valid until ${expiresAt.toISOString()}.`, secret: url, secretLabel: "Onboarding link" };
+  });
+}
+
+export async function emailOnboardingLink(merchantId: string, _p: FormState | null) {
+  return run(async (c) => {
+    const { url, expiresAt, to, emailed } = await emailOnboardingLinkAction(c, { merchantId });
+    const sent = emailed ? `Emailed to ${to}.` : "Not emailed — copy the link instead.";
+    return { ok: true, message: `${sent} Valid until ${expiresAt.toISOString()}.`, secret: url, secretLabel: "Onboarding link" };
   });
 }
 

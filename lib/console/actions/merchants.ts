@@ -1,7 +1,9 @@
-// Partner console: merchants — create a shell merchant, a fresh onboarding link, disable/enable.
-// Creation and links go through the same domain functions as the Merchants API.
+// Partner console: merchants — create a shell merchant, a fresh onboarding link (to copy or to
+// email), disable/enable. Creation and links go through the same domain functions as the Merchants API.
 import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
 import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { emailOnboardingLink } from "@/lib/email/onboarding-link-email";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createOnboardingLink } from "@/lib/merchants/create-onboarding-link";
 import { presentMerchant } from "@/lib/merchants/present-merchants";
@@ -31,6 +33,30 @@ export async function onboardingLinkAction(ctx: ConsoleCtx, raw: z.input<typeof 
     audit: (l) => ({ actor: user, action: "merchant.onboarding_link_created", partnerId: partner.id, targetType: "merchant", targetId: l.merchant.id, after: { expires_at: l.expiresAt }, ip: ctx.ip }),
   });
   return { url: link.onboardingUrl, expiresAt: link.expiresAt };
+}
+
+/**
+ * A fresh onboarding link, emailed to the merchant's own address once its transaction has committed.
+ * `emailed: false` (SMTP unconfigured or down) still returns the link, for the console to show.
+ */
+export async function emailOnboardingLinkAction(ctx: ConsoleCtx, raw: z.input<typeof merchantIdInput>) {
+  const { user, partner, scope } = partnerScope(ctx);
+  const { merchantId } = merchantIdInput.parse(raw);
+  // Refuse before issuing anything: a link nobody is sent is a live credential for nothing.
+  const merchant = await findMerchantOrNotFound(scope, merchantId);
+  if (merchant.onboardingStatus === "complete") {
+    throw new ApiError("validation_error", "This merchant has already completed onboarding.", { details: [{ field: "merchant_id", issue: "onboarding is already complete" }] });
+  }
+  if (!merchant.email) {
+    throw new ApiError("validation_error", "This merchant has no email address. Copy the onboarding link and send it yourself.", { details: [{ field: "email", issue: "the merchant has no email address" }] });
+  }
+  // The audit names the recipient, never the link: it is a bearer credential.
+  const link = await createOnboardingLink(scope, merchant.id, null, {
+    audit: (l) => ({ actor: user, action: "merchant.onboarding_link_emailed", partnerId: partner.id, targetType: "merchant", targetId: l.merchant.id, after: { email: l.merchant.email, expires_at: l.expiresAt }, ip: ctx.ip }),
+  });
+  const to = link.merchant.email ?? merchant.email;
+  const { sent } = await emailOnboardingLink({ to, url: link.onboardingUrl, expiresAt: link.expiresAt, partnerName: partner.name, merchantName: link.merchant.businessName ?? link.merchant.displayName });
+  return { url: link.onboardingUrl, expiresAt: link.expiresAt, to, emailed: sent };
 }
 
 export async function setMerchantDisabledAction(ctx: ConsoleCtx, raw: z.input<typeof merchantDisabledInput>) {

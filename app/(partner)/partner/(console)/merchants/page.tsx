@@ -2,7 +2,7 @@ import { partnerMerchants } from "@/lib/console/read/partner";
 import { partnerPageCtx } from "@/lib/console/page-ctx";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Field, Select, Table, td, when } from "@/components/ui/field";
-import { createMerchant, newOnboardingLink, setMerchantDisabled } from "../../actions";
+import { createMerchant, emailOnboardingLink, newOnboardingLink, setMerchantDisabled } from "../../actions";
 import Link from "next/link";
 
 export default async function MerchantsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
@@ -42,7 +42,12 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
               <td className={td}>{m.disabled ? "disabled" : "active"}</td>
               <td className={`${td} space-y-2`}>
                 <Link className="text-sm underline" href={`/partner/requests?merchant_id=${m.merchant_id}`}>Requests</Link>
-                {m.onboarding_status === "incomplete" ? <ActionForm action={newOnboardingLink.bind(null, m.merchant_id)} submitLabel="Onboarding link" variant="secondary" /> : null}
+                {m.onboarding_status === "incomplete" ? (
+                  <>
+                    <ActionForm action={newOnboardingLink.bind(null, m.merchant_id)} submitLabel="Onboarding link" variant="secondary" />
+                    <ActionForm action={emailOnboardingLink.bind(null, m.merchant_id)} submitLabel="Email link" variant="secondary" />
+                  </>
+                ) : null}
                 <ActionForm action={setMerchantDisabled.bind(null, m.merchant_id, !m.disabled)} submitLabel={m.disabled ? "Enable" : "Disable"} variant={m.disabled ? "secondary" : "danger"} />
               </td>
             </tr>
