@@ -87,7 +87,9 @@ test("onboard with a wallet, sign in, take a POS payment, export it", async ({ p
     address: usdc,
     abi: erc20Abi,
     functionName: "transfer",
-    args: [merchantWallet as Address, BigInt(status.amount.usdc_micro)],
+    // One micro-unit over: the transfer watcher matches exact amounts only, so the customer's own
+    // proof below is what attaches this payment (no race with the watcher).
+    args: [merchantWallet as Address, BigInt(status.amount.usdc_micro) + 1n],
   });
   await wallet.waitForTransactionReceipt({ hash });
   const proof = await payPage.request.post(`/api/pay/${requestId}/proof`, { data: { tx_hash: hash } });

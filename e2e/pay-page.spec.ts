@@ -174,7 +174,8 @@ test.describe("pay page", () => {
     const r = await createRequest(request, s);
     await page.goto(r.path);
     await expect(page.getByTestId("test-banner")).toBeVisible();
-    const hash = await sendUsdc(env().accounts[2], s.wallet, r.usdcMicro);
+    // One micro-unit over, so the transfer watcher (exact amounts only) cannot attach it first.
+    const hash = await sendUsdc(env().accounts[2], s.wallet, r.usdcMicro + 1n);
 
     await page.getByLabel("Transaction hash").fill(hash);
     await page.getByRole("button", { name: "Submit" }).click();
@@ -199,7 +200,9 @@ test.describe("pay page", () => {
     await page.getByRole("button", { name: "Submit" }).click();
     await expect(page.getByTestId("proof-outcome")).toHaveCount(0);
 
-    const hash = await sendUsdc(env().accounts[3], s.wallet, r.usdcMicro);
+    // One micro-unit over: the transfer watcher only matches exact amounts, so it cannot attach
+    // (and verify) this payment before the customer's form does — the form is what is under test.
+    const hash = await sendUsdc(env().accounts[3], s.wallet, r.usdcMicro + 1n);
     await page.getByLabel("Transaction hash").fill(hash);
     await page.getByRole("button", { name: "Submit" }).click();
     await expect(page.getByTestId("proof-outcome")).toHaveAttribute("data-outcome", "accepted");
