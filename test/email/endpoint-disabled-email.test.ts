@@ -2,30 +2,22 @@
 // console members after the disabling commits — through a real SMTP server on loopback, with the
 // delivery worker driving real attempts at a real receiver. A dead mail server changes nothing else.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/webhook-receiver";
 import { deliverUntil, emitTestEvent, partnerWithEndpoint } from "../webhooks/support/harness";
 import { makePartner } from "../support/fixtures";
 import { captureLogs } from "./support/capture-logs";
 import { makeConsoleUser } from "./support/console-users";
-import { deadPort, startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+import { deadPort, restoreSmtp, startSmtpSink, setSmtp, type SmtpSink } from "./support/smtp-sink";
 
 let smtp: SmtpSink;
 let rx: WebhookReceiver;
-const savedSmtp = process.env.SMTP_URL;
-
-function useSmtp(url: string | undefined) {
-  if (url === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = url;
-  resetConfigForTests();
-}
 
 beforeAll(async () => {
   [smtp, rx] = await Promise.all([startSmtpSink(), startWebhookReceiver()]);
   rx.respond((r) => (r.path.startsWith("/gone") ? { status: 410 } : { status: 500, body: "down" }));
 });
-afterEach(() => useSmtp(savedSmtp));
+afterEach(restoreSmtp);
 afterAll(async () => {
   await Promise.all([smtp.close(), rx.close()]);
 });
@@ -48,7 +40,7 @@ const isDisabled = async (id: string) => (await db.webhookEndpoint.findUniqueOrT
 
 describe("disabled-endpoint email", () => {
   it("failing for 5 days: the endpoint is disabled and the partner's active members are emailed the endpoint URL", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const t = await failingPartner("/five-days?token=keep-out");
     const other = await makeConsoleUser("partner_member", (await makePartner()).partner.id);
     await emitTestEvent(t.partner.id);
@@ -69,7 +61,7 @@ describe("disabled-endpoint email", () => {
   });
 
   it("410 Gone disables and emails as well", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const p = await partnerWithEndpoint(rx.url("/gone"));
     const member = await makeConsoleUser("partner_member", p.partner.id);
     await emitTestEvent(p.partner.id);
@@ -79,7 +71,7 @@ describe("disabled-endpoint email", () => {
   });
 
   it("with the mail server down the endpoint is still disabled with its notice, and the failure is logged", async () => {
-    useSmtp(`smtp://mailer:Wh00kSecretPw@127.0.0.1:${await deadPort()}`);
+    setSmtp(`smtp://mailer:Wh00kSecretPw@127.0.0.1:${await deadPort()}`);
     const t = await failingPartner("/five-days-nomail");
     await emitTestEvent(t.partner.id);
     const logs = captureLogs();

@@ -2,7 +2,6 @@
 // loopback receives them); the console still gets the link to copy, and a dead mail server never
 // undoes or fails the invite.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "@/lib/config";
 import { findOpenInvite } from "@/lib/console-auth/invites";
 import { invitePartnerUserAction } from "@/lib/console/actions/admin";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
@@ -10,21 +9,14 @@ import { db } from "@/lib/db";
 import { makePartner, uniq } from "../support/fixtures";
 import { captureLogs } from "./support/capture-logs";
 import { consoleSession as sessionFor, makeConsoleUser as makeUser } from "./support/console-users";
-import { deadPort, startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+import { deadPort, restoreSmtp, startSmtpSink, setSmtp, type SmtpSink } from "./support/smtp-sink";
 
 let smtp: SmtpSink;
-const savedSmtp = process.env.SMTP_URL;
-
-function useSmtp(url: string | undefined) {
-  if (url === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = url;
-  resetConfigForTests();
-}
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
 });
-afterEach(() => useSmtp(savedSmtp));
+afterEach(restoreSmtp);
 afterAll(async () => {
   await smtp.close();
 });
@@ -34,7 +26,7 @@ const mailTo = (email: string) => smtp.received.filter((m) => m.rcptTo.includes(
 
 describe("invite emails", () => {
   it("a member's teammate invite is emailed with the same one-time link the console shows", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { partner } = await makePartner({ name: "Acme Tickets" });
     const member = await makeUser("partner_member", partner.id);
     const email = `${uniq("mate")}@example.test`;
@@ -48,7 +40,7 @@ describe("invite emails", () => {
   });
 
   it("an admin's invite of a partner's first user is emailed too", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { partner } = await makePartner();
     const admin = await sessionFor((await makeUser("admin")).id);
     const email = `${uniq("first")}@example.test`;
@@ -60,7 +52,7 @@ describe("invite emails", () => {
   });
 
   it("without SMTP_URL the invite is created, nothing is sent, and the link is returned", async () => {
-    useSmtp(undefined);
+    setSmtp(undefined);
     const { partner } = await makePartner();
     const member = await makeUser("partner_member", partner.id);
     const email = `${uniq("nomail")}@example.test`;
@@ -71,7 +63,7 @@ describe("invite emails", () => {
   });
 
   it("with the mail server down the invite still succeeds and the failure is logged", async () => {
-    useSmtp(`smtp://mailer:Inv1teSecretPw@127.0.0.1:${await deadPort()}`);
+    setSmtp(`smtp://mailer:Inv1teSecretPw@127.0.0.1:${await deadPort()}`);
     const { partner } = await makePartner();
     const member = await makeUser("partner_member", partner.id);
     const email = `${uniq("down")}@example.test`;

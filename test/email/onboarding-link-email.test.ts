@@ -3,27 +3,19 @@
 // onboarding, the audit names the recipient but never the link, and a merchant with no email or a
 // finished onboarding is refused before any link is issued.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetConfigForTests } from "@/lib/config";
 import { emailOnboardingLinkAction } from "@/lib/console/actions/merchants";
 import { db } from "@/lib/db";
 import { verifyOnboardingToken } from "@/lib/merchants/onboarding-token";
 import { makeOnboardedMerchant, makePartner, uniq } from "../support/fixtures";
 import { consoleSession as sessionFor, makeConsoleUser as makeUser } from "./support/console-users";
-import { startSmtpSink, type SmtpSink } from "./support/smtp-sink";
+import { restoreSmtp, setSmtp, startSmtpSink, type SmtpSink } from "./support/smtp-sink";
 
 let smtp: SmtpSink;
-const savedSmtp = process.env.SMTP_URL;
-
-function useSmtp(url: string | undefined) {
-  if (url === undefined) delete process.env.SMTP_URL;
-  else process.env.SMTP_URL = url;
-  resetConfigForTests();
-}
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
 });
-afterEach(() => useSmtp(savedSmtp));
+afterEach(restoreSmtp);
 afterAll(async () => {
   await smtp.close();
 });
@@ -45,7 +37,7 @@ async function footprint(partnerId: string, merchantId: string) {
 
 describe("emailing a merchant's onboarding link", () => {
   it("sends a fresh link to the merchant's email; the link in the body opens onboarding for that merchant", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { partner, ctx, member, shell } = await memberWithShell();
     const result = await emailOnboardingLinkAction(ctx, { merchantId: shell.id });
     expect(result).toMatchObject({ emailed: true, to: shell.email });
@@ -73,7 +65,7 @@ describe("emailing a merchant's onboarding link", () => {
   });
 
   it("a partner name with line breaks stays one line in the subject and cannot add lines to the body", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { ctx, shell } = await memberWithShell({ partnerName: "Acme\r\nTickets" });
     const { emailed } = await emailOnboardingLinkAction(ctx, { merchantId: shell.id });
     expect(emailed).toBe(true);
@@ -83,7 +75,7 @@ describe("emailing a merchant's onboarding link", () => {
   });
 
   it("without SMTP_URL a fresh link is still created and returned for the console to show", async () => {
-    useSmtp(undefined);
+    setSmtp(undefined);
     const { ctx, shell } = await memberWithShell();
     const result = await emailOnboardingLinkAction(ctx, { merchantId: shell.id });
     expect(result.emailed).toBe(false);
@@ -92,7 +84,7 @@ describe("emailing a merchant's onboarding link", () => {
   });
 
   it("refuses a merchant without an email: clear message, no link issued, nothing audited or sent", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { partner, ctx, shell } = await memberWithShell({ email: null });
     const before = await footprint(partner.id, shell.id);
     const received = smtp.received.length;
@@ -102,7 +94,7 @@ describe("emailing a merchant's onboarding link", () => {
   });
 
   it("refuses a merchant that has already completed onboarding: no link issued, nothing audited or sent", async () => {
-    useSmtp(smtp.url());
+    setSmtp(smtp.url());
     const { partner, ctx } = await memberWithShell();
     const done = await makeOnboardedMerchant(partner.id);
     const email = `${uniq("done")}@example.test`;

@@ -1,6 +1,7 @@
 // A real SMTP server on loopback (the smtp-server library) as the receiving end of JoPay's email:
 // plain SMTP, no TLS, any login accepted and remembered. Messages are decoded just enough for tests
 // (headers, and a quoted-printable or base64 text body).
+import { resetConfigForTests } from "@/lib/config";
 import { createServer } from "node:net";
 import { SMTPServer } from "smtp-server";
 
@@ -97,3 +98,15 @@ function parse(raw: string) {
         : body;
   return { headers, subject: headers.subject ?? "", text: text.replace(/\r\n/g, "\n").replace(/\n$/, "") };
 }
+
+const smtpAtStart = process.env.SMTP_URL;
+
+/** Points the app's configuration at `url` (undefined: no SMTP configured). */
+export function setSmtp(url: string | undefined) {
+  if (url === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = url;
+  resetConfigForTests();
+}
+
+/** Puts back the SMTP setting the test file started with (use in afterEach). */
+export const restoreSmtp = () => setSmtp(smtpAtStart);
