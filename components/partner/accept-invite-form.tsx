@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { acceptInviteFormAction } from "@/app/(partner)/partner/auth-actions";
 import { Field } from "@/components/ui/field";
+import { FormError, SubmitButton } from "@/components/ui/form-feedback";
 
 export function AcceptInviteForm({ token, email, partnerName }: { token: string; email: string; partnerName: string | null }) {
   const [state, action, pending] = useActionState(acceptInviteFormAction, null);
@@ -13,14 +14,8 @@ export function AcceptInviteForm({ token, email, partnerName }: { token: string;
       <Field label="Your name" name="name" autoComplete="name" />
       <Field label="Password" name="password" type="password" autoComplete="new-password" minLength={10} required />
       <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" minLength={10} required />
-      {state?.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
-        {pending ? "Creating account…" : "Create account"}
-      </button>
+      <FormError message={state?.error} />
+      <SubmitButton pending={pending} label="Create account" pendingLabel="Creating account…" />
     </form>
   );
 }

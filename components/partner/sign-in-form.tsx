@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { signInFormAction } from "@/app/(partner)/partner/auth-actions";
 import { Field } from "@/components/ui/field";
+import { FormError, SubmitButton } from "@/components/ui/form-feedback";
 
 export function SignInForm({ title }: { title: string }) {
   const [state, action, pending] = useActionState(signInFormAction, null);
@@ -10,14 +11,8 @@ export function SignInForm({ title }: { title: string }) {
       <h1 className="text-xl font-semibold">{title}</h1>
       <Field label="Email" name="email" type="email" autoComplete="username" required />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      {state?.error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded bg-slate-900 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <FormError message={state?.error} />
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@
 import { useActionState, type ReactNode } from "react";
 import type { FormState } from "@/lib/console/form-state";
 import { CopyValue } from "./copy-value";
+import { FormError } from "./form-feedback";
 
 export function ActionForm({
   action,
@@ -40,11 +41,7 @@ export function ActionForm({
           {pending ? "Working…" : submitLabel}
         </button>
       </form>
-      {state?.error ? (
-        <p role="alert" className="mt-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state?.error} className="mt-2 text-sm text-red-700" />
       {state?.ok && state.message ? (
         <p role="status" className="mt-2 text-sm text-emerald-700">
           {state.message}
