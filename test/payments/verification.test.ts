@@ -10,7 +10,7 @@ import { checkProofs } from "@/lib/payments/check-proofs";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { isApiError } from "@/lib/api/errors";
 import { randomWallet } from "../support/fixtures";
-import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { eventsFor, insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
@@ -28,19 +28,7 @@ afterAll(async () => {
 const AMOUNT = 27_500_000n;
 
 async function openRequest(over: { usdcMicro?: bigint; createdAt?: Date; expiresAt?: Date; status?: "requested" | "expired" } = {}) {
-  const setup = await makePaymentSetup();
-  const request = await insertRequest({
-    partnerId: setup.partner.id,
-    merchantId: setup.merchant.id,
-    usdcMicro: over.usdcMicro ?? AMOUNT,
-    receivingWallet: setup.merchant.walletAddress!,
-    chainId: chain.settings.chainId,
-    usdcContract: chain.settings.usdcAddress,
-    createdAt: over.createdAt,
-    expiresAt: over.expiresAt,
-    status: over.status,
-  });
-  return { ...setup, request, wallet: setup.merchant.walletAddress! };
+  return openPaymentRequest(chain.settings, { ...over, usdcMicro: over.usdcMicro ?? AMOUNT });
 }
 
 const attach = (requestId: string, txHash: string) => attachProof({ requestId, txHash, source: "partner_api", scope: null });

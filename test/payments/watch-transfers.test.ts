@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { checkProofs } from "@/lib/payments/check-proofs";
 import { watchTransfers } from "@/lib/payments/watch-transfers";
 import { createRequest } from "@/lib/requests/create-request";
-import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { eventsFor, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
@@ -43,12 +43,7 @@ async function drain(watch: ReturnType<typeof watcher>) {
 
 describe("transfer watcher", () => {
   it("attaches a payment that nobody attached a proof for, and it verifies", async () => {
-    const s = await makePaymentSetup();
-    const wallet = s.merchant.walletAddress!;
-    const request = await insertRequest({
-      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 12_340_017n, receivingWallet: wallet,
-      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress,
-    });
+    const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 12_340_017n });
     const watch = watcher(s.partner.id);
     expect(await watch()).toEqual({ blocksScanned: 0, attached: 0, failedChainIds: [] }); // first run: cursor at head
 
@@ -102,12 +97,7 @@ describe("transfer watcher", () => {
   });
 
   it("leaves the cursor in place while the RPC is down and resumes from it", async () => {
-    const s = await makePaymentSetup();
-    const wallet = s.merchant.walletAddress!;
-    const request = await insertRequest({
-      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 3_000_042n, receivingWallet: wallet,
-      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress,
-    });
+    const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 3_000_042n });
     const watch = watcher(s.partner.id);
     await watch();
     const hash = await chain.transfer(wallet, 3_000_042n);

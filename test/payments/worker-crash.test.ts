@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { checkProofs } from "@/lib/payments/check-proofs";
-import { eventsFor, insertRequest, makePaymentSetup } from "../support/request-fixtures";
+import { eventsFor, openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
@@ -38,12 +38,7 @@ async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 
 
 describe("worker crash mid-verification", () => {
   it("a second worker finishes after the lease expires, with exactly one proof_verified", async () => {
-    const s = await makePaymentSetup();
-    const wallet = s.merchant.walletAddress!;
-    const request = await insertRequest({
-      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 5_000_000n, receivingWallet: wallet,
-      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress,
-    });
+    const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 5_000_000n });
     const hash = await chain.transfer(wallet, 5_000_000n);
     await attachProof({ requestId: request.id, txHash: hash, source: "pay_page", scope: null });
 

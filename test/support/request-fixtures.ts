@@ -59,3 +59,22 @@ export async function eventsFor(requestId: string) {
   const rows = await db.event.findMany({ where: { requestId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map((e) => ({ type: e.type, data: (e.payload as { data: Record<string, unknown> }).data }));
 }
+
+/** A fresh partner, an onboarded merchant and one open request to the merchant's wallet on `chain`. */
+export async function openPaymentRequest(
+  chain: { chainId: number; usdcAddress: string },
+  over: Omit<Partial<RequestFixtureInput>, "partnerId" | "merchantId" | "receivingWallet" | "chainId" | "usdcContract"> & { usdcMicro: bigint },
+  setupOpts: { testMode?: boolean; wallet?: string } = {},
+) {
+  const setup = await makePaymentSetup(setupOpts);
+  const wallet = setup.merchant.walletAddress!;
+  const request = await insertRequest({
+    partnerId: setup.partner.id,
+    merchantId: setup.merchant.id,
+    receivingWallet: wallet,
+    chainId: chain.chainId,
+    usdcContract: chain.usdcAddress,
+    ...over,
+  });
+  return { ...setup, request, wallet };
+}

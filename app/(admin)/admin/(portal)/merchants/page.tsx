@@ -3,6 +3,7 @@ import { adminPageSession } from "@/lib/console-auth/current";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Field, Table, td } from "@/components/ui/field";
 import { createOnBehalf, setMerchantDisabled } from "../../actions";
+import { SearchForm } from "@/components/ui/search-form";
 
 export default async function AdminMerchants({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
@@ -11,10 +12,7 @@ export default async function AdminMerchants({ searchParams }: { searchParams: P
     <>
       <h1 className="text-2xl font-semibold">Merchants (all partners)</h1>
       <Card>
-        <form className="mb-3 flex gap-2" role="search">
-          <Field label="Search merchants" name="q" defaultValue={q ?? ""} placeholder="name, email, wallet, partner slug or id" />
-          <button className="self-end rounded border border-slate-300 px-3 py-1.5 text-sm">Search</button>
-        </form>
+        <SearchForm label="Search merchants" q={q} placeholder="name, email, wallet, partner slug or id" />
         <Table head={["Merchant", "Partner", "Mode", "Onboarding", "Status", "Create a request on behalf", ""]}>
           {merchants.map((m) => {
             const currency = m.displayCurrency ?? m.partner.currency;

@@ -1,7 +1,8 @@
 import { adminRequests } from "@/lib/console/read/admin";
 import { adminPageSession } from "@/lib/console-auth/current";
-import { Card, Field, Table, td, when } from "@/components/ui/field";
+import { Card, Table, td, when } from "@/components/ui/field";
 import { formatMinor } from "@/components/partner/money";
+import { SearchForm } from "@/components/ui/search-form";
 
 export default async function AdminRequests({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
@@ -10,10 +11,7 @@ export default async function AdminRequests({ searchParams }: { searchParams: Pr
     <>
       <h1 className="text-2xl font-semibold">Requests (all partners)</h1>
       <Card>
-        <form className="mb-3 flex gap-2" role="search">
-          <Field label="Search requests" name="q" defaultValue={q ?? ""} placeholder="id, merchant/partner id, memo, customer, tx hash, slug" />
-          <button className="self-end rounded border border-slate-300 px-3 py-1.5 text-sm">Search</button>
-        </form>
+        <SearchForm label="Search requests" q={q} placeholder="id, merchant/partner id, memo, customer, tx hash, slug" />
         <Table head={["Request", "Partner", "Merchant", "Amount", "Status", "Proof", "Via", "Created"]}>
           {requests.map((r) => (
             <tr key={r.id} data-testid="request-row">

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card, Field, Select, Table, td, when } from "@/components/ui/field";
 import { createMerchant, emailOnboardingLink, newOnboardingLink, setMerchantDisabled } from "../../actions";
 import Link from "next/link";
+import { SearchForm } from "@/components/ui/search-form";
 
 export default async function MerchantsPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const { q } = await searchParams;
@@ -25,10 +26,7 @@ export default async function MerchantsPage({ searchParams }: { searchParams: Pr
         </ActionForm>
       </Card>
       <Card>
-        <form className="mb-3 flex gap-2" role="search">
-          <Field label="Search merchants" name="q" defaultValue={q ?? ""} placeholder="name, email, wallet or id" />
-          <button className="self-end rounded border border-slate-300 px-3 py-1.5 text-sm">Search</button>
-        </form>
+        <SearchForm label="Search merchants" q={q} placeholder="name, email, wallet or id" />
         <Table head={["Merchant", "Onboarding", "Wallet", "Created", "Status", ""]}>
           {merchants.map((m) => (
             <tr key={m.merchant_id} data-testid="merchant-row">
