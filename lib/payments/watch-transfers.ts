@@ -4,6 +4,12 @@
 // an exact amount identify one open request per wallet. Verification (confirmations, block time,
 // everything else) stays with the proof-check loop, so the watcher may scan right up to the head.
 //
+// "Open" means open when the transfer was mined, not when the watcher gets to it: a customer who
+// pays a minute before expiry must not lose to a sweeper that expired the request while the
+// watcher lagged (RPC trouble, a backlog, a restart). So requests the sweeper expired count too,
+// but only for a transfer mined before their expires_at — after it, a payment to an expired request
+// is "late" and needs its proof attached by someone (SPEC §6), as before.
+//
 // The cursor row is claimed with a lease (conditional UPDATE), so with many workers one scans a
 // chain at a time and a killed scanner's chain is resumed after its lease.
 import { randomBytes } from "node:crypto";
@@ -18,7 +24,7 @@ import { log } from "@/lib/log";
 import type { Loop } from "@/worker/run-loops";
 import { OPEN_PROOF_STATUSES, OPEN_STATUSES } from "./amount-tag";
 import { attachProof } from "./attach-proof";
-import { parseTransferLog } from "./verify-transfer";
+import { CREATION_SKEW_MS, parseTransferLog } from "./verify-transfer";
 
 const TRANSFER_EVENT = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
 
@@ -106,18 +112,33 @@ interface OpenRequest {
   usdcMicro: bigint;
   receivingWallet: string;
   createdAt: Date;
+  status: string;
+  expiresAt: Date;
+}
+
+/** Block timestamps (ms) on demand, each block fetched once per range. */
+function blockTimes(client: ReturnType<typeof publicClientFor>) {
+  const seen = new Map<bigint, Promise<number>>();
+  return (blockNumber: bigint) => {
+    if (!seen.has(blockNumber)) seen.set(blockNumber, client.getBlock({ blockNumber }).then((b) => Number(b.timestamp) * 1000));
+    return seen.get(blockNumber)!;
+  };
 }
 
 async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: WatchTransfersOptions): Promise<number> {
+  const client = publicClientFor(chain);
+  const blockTime = blockTimes(client);
+  // Expired requests still in the running: those that expired after this range began.
+  const rangeStart = new Date(await blockTime(from));
   const open: OpenRequest[] = await db.paymentRequest.findMany({
     where: {
       chainId: chain.chainId,
       usdcContract: chain.usdcAddress.toLowerCase(),
-      status: { in: [...OPEN_STATUSES] },
       proofStatus: { in: [...OPEN_PROOF_STATUSES] },
+      OR: [{ status: { in: [...OPEN_STATUSES] } }, { status: "expired", expiresAt: { gt: rangeStart } }],
       ...(opts.partnerId ? { partnerId: opts.partnerId } : {}),
     },
-    select: { id: true, usdcMicro: true, receivingWallet: true, createdAt: true },
+    select: { id: true, usdcMicro: true, receivingWallet: true, createdAt: true, status: true, expiresAt: true },
   });
   if (open.length === 0) return 0;
 
@@ -129,11 +150,10 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
     byWallet.set(r.receivingWallet, amounts);
   }
 
-  const client = publicClientFor(chain);
   const wallets = [...byWallet.keys()];
   const chunk = opts.walletsPerQuery ?? 200;
   // Per (tx, wallet) sum, as the verifier does: a payment split over two transfers still matches.
-  const paid = new Map<string, { txHash: string; wallet: string; value: bigint }>();
+  const paid = new Map<string, { txHash: string; wallet: string; value: bigint; blockNumber: bigint }>();
   for (let i = 0; i < wallets.length; i += chunk) {
     const logs = await client.getLogs({
       address: getAddress(chain.usdcAddress),
@@ -148,7 +168,7 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
       if (!t || t.token !== chain.usdcAddress.toLowerCase() || !l.transactionHash) continue;
       const key = `${l.transactionHash.toLowerCase()}|${t.to}`;
       const cur = paid.get(key);
-      paid.set(key, { txHash: l.transactionHash.toLowerCase(), wallet: t.to, value: (cur?.value ?? 0n) + t.value });
+      paid.set(key, { txHash: l.transactionHash.toLowerCase(), wallet: t.to, value: (cur?.value ?? 0n) + t.value, blockNumber: l.blockNumber });
     }
   }
 
@@ -156,8 +176,8 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
   for (const p of paid.values()) {
     const candidates = byWallet.get(p.wallet)?.get(p.value);
     if (!candidates?.length) continue;
-    // Tagging keeps amounts unique among open requests; if two still match, the oldest first.
-    const target = [...candidates].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+    const target = await pickTarget(candidates, () => blockTime(p.blockNumber));
+    if (!target) continue;
     try {
       const r = await attachProof({ requestId: target.id, txHash: p.txHash, source: "watcher", scope: null });
       if (r.created) attached++;
@@ -170,6 +190,21 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
   }
   if (attached > 0) log.info("watcher attached proofs", { chainId: chain.chainId, from, to, attached });
   return attached;
+}
+
+/**
+ * The request an exact-amount transfer pays: the one that was open when it was mined (amount
+ * tagging keeps amounts unique among requests open at the same time; if two still match, the
+ * oldest). Otherwise one still open now — paid after its expiry but before the sweeper came, say:
+ * verification decides, `late` included. Never an expired request for a transfer mined after it
+ * expired: its amount may belong to a newer one.
+ */
+async function pickTarget(candidates: OpenRequest[], minedAt: () => Promise<number>): Promise<OpenRequest | null> {
+  const oldest = (rs: OpenRequest[]) => [...rs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0] ?? null;
+  const mined = await minedAt();
+  // The same allowance for block-time skew as the verifier's creation check.
+  const openThen = candidates.filter((r) => r.createdAt.getTime() - CREATION_SKEW_MS <= mined && mined < r.expiresAt.getTime());
+  return oldest(openThen) ?? oldest(candidates.filter((r) => r.status !== "expired"));
 }
 
 const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);

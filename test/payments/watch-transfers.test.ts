@@ -7,8 +7,9 @@ import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { checkProofs } from "@/lib/payments/check-proofs";
 import { watchTransfers } from "@/lib/payments/watch-transfers";
+import { publicClientFor } from "@/lib/chains/clients";
 import { createRequest } from "@/lib/requests/create-request";
-import { eventsFor, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
+import { eventsFor, insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
@@ -94,6 +95,47 @@ describe("transfer watcher", () => {
       expect((await db.paymentRequest.findUniqueOrThrow({ where: { id } })).proofStatus).toBe("verified");
       expect((await eventsFor(id)).map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
     }
+  });
+
+  it("gives a payment to the request open when it was mined, even one expired since; not a payment mined after expiry", async () => {
+    const { request: onTime, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 15_550_003n });
+    const watch = watcher(s.partner.id);
+    await watch();
+    const minedAt = async (hash: `0x${string}`) => {
+      const client = publicClientFor(chain.settings);
+      const { blockNumber } = await client.getTransactionReceipt({ hash });
+      return Number((await client.getBlock({ blockNumber })).timestamp) * 1000;
+    };
+
+    // Paid a second before it expired; the watcher lagged and the sweeper got there first.
+    const hash = await chain.transfer(wallet, 15_550_003n);
+    const paidAt = await minedAt(hash);
+    await db.paymentRequest.update({ where: { id: onTime.id }, data: { status: "expired", expiresAt: new Date(paidAt + 1_000) } });
+    // Its amount, freed by the expiry, went to a newer request created just after the payment.
+    const newer = await insertRequest({
+      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 15_550_003n, receivingWallet: wallet, chainId: chain.settings.chainId,
+      usdcContract: chain.settings.usdcAddress, createdAt: new Date(paidAt + 30_000),
+    });
+    // Expired two seconds after that, and paid three seconds later still: late, left for a proof.
+    const lapsed = await insertRequest({
+      partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 15_550_004n, receivingWallet: wallet, chainId: chain.settings.chainId,
+      usdcContract: chain.settings.usdcAddress, status: "expired", createdAt: new Date(paidAt - 120_000), expiresAt: new Date(paidAt + 2_000),
+    });
+    await fetch(chain.settings.rpcUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "evm_setNextBlockTimestamp", params: [paidAt / 1000 + 5] }),
+    });
+    expect(await minedAt(await chain.transfer(wallet, 15_550_004n))).toBeGreaterThan(paidAt + 2_000);
+
+    expect(await drain(watch)).toBe(1);
+    expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: onTime.id } })).toMatchObject({ proofStatus: "attached", txHash: hash });
+    expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: lapsed.id } })).toMatchObject({ proofStatus: "none", txHash: null });
+    expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: newer.id } })).toMatchObject({ proofStatus: "none", txHash: null });
+
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: s.partner.id });
+    expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: onTime.id } })).toMatchObject({ proofStatus: "verified", late: false });
+    expect((await eventsFor(onTime.id)).map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
   });
 
   it("leaves the cursor in place while the RPC is down and resumes from it", async () => {
