@@ -4,10 +4,22 @@ import { ApiError, type FieldIssue } from "./errors";
 import { log } from "@/lib/log";
 
 export function json(body: unknown, status: number, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body, bigintReplacer), {
+  return new Response(stringify(body), {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers },
   });
+}
+
+// A replacer takes JSON.stringify off its fast path (a call per value: a list page is thousands),
+// and serialised resources carry no bigint. A body with a bigint makes the plain call throw; it is
+// then written with the replacer, which leaves every other value as it is — the same bytes as
+// always, or the same error for a body that cannot be written at all.
+function stringify(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return JSON.stringify(body, bigintReplacer);
+  }
 }
 
 function bigintReplacer(_key: string, value: unknown) {
