@@ -7,6 +7,16 @@ const nextConfig: NextConfig = {
   // NEXT_DIST_DIR lets parallel builds (several engineers, CI experiments) not clobber each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   typedRoutes: false,
+  // The pay page's bundle (scripts/build-pay-client.ts) has content-hashed file names: a changed
+  // file is a new URL, so browsers may keep each one for good. (Only those: not the manifest.)
+  async headers() {
+    return [
+      {
+        source: "/assets/pay/:file((?:pay|chunk)-[A-Za-z0-9]+\\.js)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -2,68 +2,10 @@
 // with our test USDC: pay with an injected wallet, pay elsewhere and paste the hash (also without
 // JavaScript), a refused wallet prompt, expired / voided / unknown requests, and languages.
 // Screenshots of each state go to e2e/screenshots/ (git-ignored).
-import { mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { createWalletClient, erc20Abi, http, type Address } from "viem";
+import { expect, test } from "@playwright/test";
 import { firstLoadChunks, WALLET_FLOW_MARKER, WALLETCONNECT_MARKER } from "../test/pay/support/first-load-js";
-import { jopay } from "./support/cli";
 import { injectWallet } from "./support/injected-wallet";
-
-const SHOTS = "e2e/screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
-const env = () => ({
-  rpcUrl: process.env.E2E_RPC_URL!,
-  usdc: process.env.E2E_USDC! as Address,
-  accounts: process.env.E2E_ACCOUNTS!.split(",") as Address[],
-  chainId: Number(process.env.LIVE_CHAIN_ID ?? 31337),
-});
-
-interface Setup {
-  slug: string;
-  key: string;
-  merchantId: string;
-  wallet: string;
-}
-
-async function setupMerchant(request: APIRequestContext, mode: "live" | "test", businessName = "Café Aurora", partnerName = "Aurora Payments"): Promise<Setup> {
-  const slug = `pay${randomBytes(4).toString("hex")}`;
-  jopay("partner:create", "--slug", slug, "--name", partnerName, "--currency", "EUR");
-  const { key } = jopay<{ key: string }>("key:create", "--partner", slug, "--mode", mode);
-  const wallet = `0x${randomBytes(20).toString("hex")}`;
-  const res = await request.post("/api/v1/merchants", { headers: { authorization: `Bearer ${key}` }, data: { business_name: businessName, wallet_address: wallet } });
-  expect([200, 201]).toContain(res.status());
-  const merchantId = (await res.json()).merchant_id as string;
-  jopay("merchant:onboard-dev", "--partner", slug, "--merchant", merchantId, "--wallet", wallet);
-  return { slug, key, merchantId, wallet };
-}
-
-async function createRequest(request: APIRequestContext, s: Setup, data: Record<string, unknown> = {}) {
-  const res = await request.post("/api/v1/requests/create", {
-    headers: { authorization: `Bearer ${s.key}` },
-    data: { merchant_id: s.merchantId, fiat_amount_int: 2500, memo: "Table 4, two coffees", ...data },
-  });
-  expect([200, 201]).toContain(res.status());
-  const body = await res.json();
-  return { id: body.request_id as string, path: new URL(body.pay_page_url as string).pathname, usdcMicro: BigInt(body.amount.usdc_micro as string) };
-}
-
-async function apiRequest(request: APIRequestContext, s: Setup, id: string) {
-  const res = await request.get(`/api/v1/requests/${id}`, { headers: { authorization: `Bearer ${s.key}` } });
-  expect(res.status()).toBe(200);
-  return res.json();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-const statusBox = (page: Page) => page.getByTestId("pay-status");
-
-async function sendUsdc(from: Address, to: string, amount: bigint) {
-  const { rpcUrl, usdc } = env();
-  const client = createWalletClient({ transport: http(rpcUrl) });
-  return client.writeContract({ account: from, chain: null, address: usdc, abi: erc20Abi, functionName: "transfer", args: [to as Address, amount] });
-}
+import { apiRequest, createRequest, env, expireNow, sendUsdc, setupMerchant, shot, statusBox } from "./support/pay-setup";
 
 test.describe("pay page", () => {
   // Mobile-first: customers are on phones (iPhone 12-class viewport).
@@ -79,6 +21,13 @@ test.describe("pay page", () => {
     page.on("response", (res) => {
       if (res.request().resourceType() === "script") scripts.push(res.text().then((body) => ({ url: res.url(), body }), () => ({ url: res.url(), body: "" })));
     });
+    // A hydration mismatch does not break the page (React re-renders it on the client), it only
+    // logs: any console error or uncaught exception fails the test.
+    const errors: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") errors.push(msg.text());
+    });
+    page.on("pageerror", (err) => errors.push(err.message));
 
     await page.goto(r.path);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -119,6 +68,7 @@ test.describe("pay page", () => {
     expect(loaded.filter((s) => WALLETCONNECT_MARKER.test(s.body)).map((s) => s.url)).toEqual([]);
     const txHash = await page.getByTestId("receipt-tx").textContent();
     expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: txHash });
+    expect(errors).toEqual([]);
   });
 
   test("with two wallets announced (EIP-6963) the customer picks one and pays with it", async ({ page, request }) => {
@@ -231,18 +181,54 @@ test.describe("pay page", () => {
     expect((await apiRequest(request, s, r.id)).proof_status).toBe("verified");
   });
 
+  test("wrong network, unknown network, an unreachable RPC and too little USDC each say what to do; trying again pays", async ({ page, request }) => {
+    const s = await setupMerchant(request, "live");
+    const r = await createRequest(request, s);
+    const { rpcUrl, accounts, chainId } = env();
+    // accounts[7] has ETH for gas but no USDC yet; the wallet starts on Ethereum mainnet.
+    const customer = accounts[7];
+    const wallet = await injectWallet(page, { rpcUrl, account: customer, chainId, startChainId: 1 });
+    await page.goto(r.path);
+    const error = page.getByTestId("wallet-error");
+    const retry = page.getByRole("button", { name: "Try again" });
+
+    // The wallet does not know the chain, and adding it fails.
+    wallet.failNext("wallet_switchEthereumChain", { code: 4902, message: "Unrecognized chain ID" });
+    wallet.failNext("wallet_addEthereumChain", { code: -32603, message: "Internal error" });
+    await page.getByRole("button", { name: "Pay with wallet" }).click();
+    await expect(error).toHaveText("Your wallet does not know Local Anvil. Add the network in your wallet, then try again.");
+
+    // It knows the chain but will not switch.
+    wallet.failNext("wallet_switchEthereumChain", { code: -32002, message: "Request already pending" });
+    await retry.click();
+    await expect(error).toHaveText("Your wallet is not on Local Anvil. Switch it to Local Anvil and try again.");
+
+    // Switched, but its RPC fails the balance check.
+    wallet.failNext("eth_call", { code: -32603, message: "Internal JSON-RPC error" });
+    await retry.click();
+    await expect(error).toHaveText("Your wallet could not reach Local Anvil. Check your connection and try again.");
+    expect(wallet.calls).toContain("wallet_switchEthereumChain");
+
+    // Reachable, but the wallet holds no USDC: the customer sees both amounts.
+    await retry.click();
+    const amount = `${r.usdcMicro / 1_000_000n}.${(r.usdcMicro % 1_000_000n).toString().padStart(6, "0")}`;
+    await expect(error).toHaveText(`Not enough USDC on Local Anvil: your wallet holds 0.000000 USDC and this payment needs ${amount} USDC.`);
+    await shot(page, "05b-wallet-insufficient");
+    expect(wallet.calls).not.toContain("eth_sendTransaction");
+    expect((await apiRequest(request, s, r.id)).proof_status).toBe("none");
+
+    // Topped up from elsewhere, the next try pays.
+    await sendUsdc(accounts[1], customer, r.usdcMicro);
+    await retry.click();
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
+    expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified" });
+  });
+
   test("expired and voided requests say so and offer no way to pay", async ({ page, request }) => {
     const s = await setupMerchant(request, "live");
     const expired = await createRequest(request, s);
     const voided = await createRequest(request, s, { metadata: { order_id: "void-me" } });
-
-    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await db.connect();
-    try {
-      await db.query(`UPDATE payment_requests SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [expired.id]);
-    } finally {
-      await db.end();
-    }
+    await expireNow(expired.id);
     await page.goto(expired.path);
     await expect(statusBox(page)).toHaveAttribute("data-phase", "expired");
     await expect(statusBox(page)).toContainText("This request has expired");
@@ -295,7 +281,11 @@ test.describe("pay page", () => {
     const r = await createRequest(request, s);
     const { chunks } = await firstLoadChunks(new URL(r.path, process.env.E2E_BASE_URL).toString(), { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" });
     expect(chunks.length).toBeGreaterThan(0);
+    // Only the pay page's own bundle: none of Next's client runtime (pages/pay/[id].tsx explains why).
+    expect(chunks.map((c) => c.src).filter((src) => !src.startsWith("/assets/pay/"))).toEqual([]);
     expect(chunks.filter((c) => WALLET_FLOW_MARKER.test(c.body) || WALLETCONNECT_MARKER.test(c.body)).map((c) => c.src)).toEqual([]);
+    // Content-hashed names: browsers keep them for good (and a new build is new URLs).
+    for (const c of chunks) expect((await request.get(c.src)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
   test("link previews and HEAD probes do not open the request", async ({ request }) => {

@@ -38,17 +38,10 @@ const TONE: Record<Phase, string> = {
 export function LiveStatus(p: Props) {
   const [status, setStatus] = useState(p.initial);
   const [now, setNow] = useState(p.renderedAt);
-  const [seenInitial, setSeenInitial] = useState(p.initial);
   // The browser's zone for the receipt time; the server (and hydration) render UTC.
   const timeZone = useSyncExternalStore(noSubscribe, browserTimeZone, () => "UTC");
   const phase = phaseOf(status, now);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  // A server action (the proof form) re-renders the page with a fresher status: adopt it.
-  if (seenInitial !== p.initial) {
-    setSeenInitial(p.initial);
-    setStatus(p.initial);
-  }
 
   const poll = useCallback(async () => {
     try {

@@ -1,5 +1,6 @@
 // The pay page body: header with the partner's branding, what to pay, the live status, and the
-// ways to pay. Server component; the interactive islands are small client components.
+// ways to pay. Rendered to HTML on the server (pages/pay/[id].tsx) and hydrated in the browser by
+// the pay page's own small bundle (components/pay/hydrate.tsx), from the same props.
 import { fill, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { LOCALE_NAMES, type Messages } from "@/lib/i18n/messages";
@@ -12,21 +13,18 @@ import { ProofForm } from "./proof-form";
 import type { ProofOutcome } from "./proof-outcome";
 import { QrPanel } from "./qr-panel";
 
-export function PayView({
-  data,
-  locale,
-  m,
-  proofOutcome,
-  proofAction,
-  now,
-}: {
+/** Plain JSON data: the server renders from it and the browser hydrates from the same copy. */
+export interface PayViewProps {
   data: PayPageData;
   locale: Locale;
   m: Messages;
   proofOutcome: ProofOutcome | null;
-  proofAction: (formData: FormData) => Promise<void>;
+  /** The QR code of data.paymentUri (SVG markup) and the checksummed recipient. */
+  qr: { svg: string; address: string };
   now: number;
-}) {
+}
+
+export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps) {
   const s = data.status;
   const phase = phaseOf(s, now);
   const fiat = formatFiat(s.amount.fiat_int, s.amount.fiat_code, locale);
@@ -97,7 +95,7 @@ export function PayView({
           networkName={data.chain.name}
           explorerTxUrl={data.chain.explorerTxUrl}
           refreshHref={selfUrl(locale)}
-          proofForm={<ProofForm requestId={data.requestId} locale={locale} m={m} outcome={proofOutcome} action={proofAction} />}
+          proofForm={<ProofForm requestId={data.requestId} locale={locale} m={m} outcome={proofOutcome} />}
         >
           <section aria-label={m.payWithWallet} className="rounded-xl border border-slate-200 bg-white p-4">
             <PayWithWallet
@@ -115,7 +113,7 @@ export function PayView({
               }}
             />
           </section>
-          <QrPanel uri={data.paymentUri} recipient={data.receivingWallet} usdcMicro={s.amount.usdc_micro} networkName={data.chain.name} m={m} />
+          <QrPanel uri={data.paymentUri} svg={qr.svg} address={qr.address} usdcMicro={s.amount.usdc_micro} networkName={data.chain.name} m={m} />
         </LiveStatus>
 
         {/* Without JavaScript there is no polling: reload now and then while something may change. */}

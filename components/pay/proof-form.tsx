@@ -1,5 +1,6 @@
-// "I already paid": paste a tx hash. A server-rendered <form> posting to a server action, so it
-// works without JavaScript; the outcome comes back in the redirect (?proof=…).
+// "I already paid": paste a tx hash. A plain <form> posting back to the pay page itself
+// (lib/pay-page/proof-form-post.ts), so it works without JavaScript; the outcome comes back in the
+// redirect (?proof=…).
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
 import { proofOutcomeText, type ProofOutcome } from "./proof-outcome";
@@ -9,21 +10,18 @@ export function ProofForm({
   locale,
   m,
   outcome,
-  action,
 }: {
   requestId: string;
   locale: Locale;
   m: Messages;
   outcome: ProofOutcome | null;
-  action: (formData: FormData) => Promise<void>;
 }) {
   return (
     <section id="proof" aria-labelledby="proof-heading" className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="proof-heading" className="text-base font-semibold">
         {m.alreadyPaid}
       </h2>
-      <form action={action} className="mt-3">
-        <input type="hidden" name="request_id" value={requestId} />
+      <form action={`/pay/${requestId}`} method="post" className="mt-3">
         <input type="hidden" name="lang" value={locale} />
         <label htmlFor="tx_hash" className="block text-sm font-medium">
           {m.txHash}

@@ -1,27 +1,29 @@
 // Pay by QR (SPEC §8): the EIP-681 QR, and the same facts as plain text with copy buttons for
-// wallets that cannot scan, with the warning that only USDC on the named network arrives.
-import { getAddress } from "viem";
+// wallets that cannot scan, with the warning that only USDC on the named network arrives. The SVG
+// and the checksummed address come ready-made from the server (lib/pay-page/view-props.ts), so this
+// hydrates without the QR encoder or viem in the browser.
 import { fill, formatUsdcMicro } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { CopyButton } from "./copy-button";
-import { qrSvg } from "./qr-svg";
 
-export async function QrPanel({
+export function QrPanel({
   uri,
-  recipient,
+  svg,
+  address,
   usdcMicro,
   networkName,
   m,
 }: {
   uri: string;
-  recipient: string;
+  /** The QR code of `uri` as SVG markup (components/pay/qr-svg.ts). */
+  svg: string;
+  /** The recipient, EIP-55 checksummed. */
+  address: string;
   usdcMicro: string;
   networkName: string;
   m: Messages;
 }) {
-  const svg = await qrSvg(uri);
   const amount = formatUsdcMicro(usdcMicro);
-  const address = getAddress(recipient);
   return (
     <section aria-labelledby="qr-heading" className="rounded-xl border border-slate-200 bg-white p-4">
       <h2 id="qr-heading" className="text-base font-semibold">

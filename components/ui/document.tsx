@@ -1,5 +1,5 @@
-// The <html>/<body> shell shared by every route group's root layout. Each audience has its own
-// root layout (so the pay page can set <html lang> per customer); they all render through this.
+// The <html>/<body> shell shared by every route group's root layout (the pay page, on the pages
+// router, has the same body in pages/_document.tsx).
 import type { ReactNode } from "react";
 import "@/app/globals.css";
 

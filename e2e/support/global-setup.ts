@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { migrate } from "../../lib/db/migrate";
+import { PAY_CLIENT_MANIFEST } from "../../lib/pay-page/client-assets";
 import { bothModesOn, startLocalChain } from "../../scripts/local-chain/deploy";
 import { createDatabase, dropDatabase, findPostgres } from "../../test/setup/postgres";
 
@@ -25,6 +26,9 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log:
 export default async function globalSetup() {
   if (!existsSync(join(process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
     throw new Error("no production build: run `npm run build` before the e2e suite (npm test does)");
+  }
+  if (!existsSync(PAY_CLIENT_MANIFEST)) {
+    throw new Error("no pay page bundle: run `npm run build` (or `npm run build:pay`) before the e2e suite");
   }
   const pgServer = await findPostgres();
   const databaseUrl = await createDatabase(pgServer.adminUrl, "jopay_e2e");

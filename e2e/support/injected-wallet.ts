@@ -9,6 +9,8 @@ import type { Page } from "@playwright/test";
 export interface InjectedWallet {
   /** The next eth_sendTransaction is refused as the user would (EIP-1193 code 4001). */
   rejectNextSend(): void;
+  /** The next call of `method` fails with this error instead (queued: several fail in turn). */
+  failNext(method: string, error: { code: number; message: string }): void;
   /** Methods the page called, in order (all wallets). */
   calls: string[];
   /** Methods the page called per announced wallet name. */
@@ -38,34 +40,53 @@ async function anvil(rpcUrl: string, method: string, params: unknown[]): Promise
 
 export async function injectWallet(
   page: Page,
-  opts: { rpcUrl: string; account: string; chainId: number; wallets?: AnnouncedWallet[] },
+  opts: {
+    rpcUrl: string;
+    account: string;
+    /** The chain the requests are on. */
+    chainId: number;
+    /** Where the wallet is when the page first asks (default: chainId); it switches when asked. */
+    startChainId?: number;
+    wallets?: AnnouncedWallet[];
+  },
 ): Promise<InjectedWallet> {
   const wallets = (opts.wallets ?? DEFAULT_WALLETS).map((w) => ({
     name: w.name,
     icon: w.icon ?? "data:image/svg+xml,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 8 8'><rect width='8' height='8' fill='%23334155'/></svg>",
   }));
-  const state: InjectedWallet & { reject: boolean } = {
+  const failures = new Map<string, { code: number; message: string }[]>();
+  const state: InjectedWallet & { reject: boolean; chainHex: string } = {
     reject: false,
+    chainHex: `0x${(opts.startChainId ?? opts.chainId).toString(16)}`,
     calls: [],
     callsBy: Object.fromEntries(wallets.map((w) => [w.name, []])),
     rejectNextSend() {
       state.reject = true;
     },
+    failNext(method, error) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
   };
-  const chainHex = `0x${opts.chainId.toString(16)}`;
+  const requestChainHex = `0x${opts.chainId.toString(16)}`;
 
   await page.exposeBinding("__jopayTestWallet", async (_source, walletName: string, method: string, params: unknown[] = []): Promise<Reply> => {
     state.calls.push(method);
     state.callsBy[walletName]?.push(method);
+    const failure = failures.get(method)?.shift();
+    if (failure) return { error: failure };
     switch (method) {
       case "eth_requestAccounts":
       case "eth_accounts":
         return { result: [opts.account] };
       case "eth_chainId":
-        return { result: chainHex };
-      case "wallet_switchEthereumChain": {
-        const want = (params[0] as { chainId?: string } | undefined)?.chainId;
-        return want?.toLowerCase() === chainHex ? { result: null } : { error: { code: 4902, message: "Unrecognized chain ID" } };
+        return { result: state.chainHex };
+      case "wallet_switchEthereumChain":
+      case "wallet_addEthereumChain": {
+        // The wallet knows (or, asked to add it, learns) the requests' chain and nothing else.
+        const want = (params[0] as { chainId?: string } | undefined)?.chainId?.toLowerCase();
+        if (want !== requestChainHex) return { error: { code: 4902, message: "Unrecognized chain ID" } };
+        state.chainHex = want;
+        return { result: null };
       }
       case "eth_sendTransaction":
         if (state.reject) {

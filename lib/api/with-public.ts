@@ -19,11 +19,25 @@ export interface PublicHandlerArgs<B> {
   params: Record<string, string>;
 }
 
-export interface PublicRouteOptions<B extends ZodType | undefined> {
+export interface IpLimit {
   /** Rate-limit bucket name; each bucket counts separately per IP. */
   bucket: string;
   /** Requests per minute per IP in this bucket. */
   limitPerMinute: number;
+}
+
+/**
+ * Proof submissions from the pay page: the public endpoint and the no-JavaScript form count in this
+ * one bucket, so neither is a way around the other's limit.
+ */
+export const PAY_PROOF_LIMIT: IpLimit = { bucket: "pay_proof", limitPerMinute: 10 };
+
+/** One hit against an IP's bucket. */
+export async function hitIpLimit(ip: string, limit: IpLimit) {
+  return hit(await counterStore(), `ip:${ip}:${limit.bucket}`, limit.limitPerMinute);
+}
+
+export interface PublicRouteOptions<B extends ZodType | undefined> extends IpLimit {
   body?: B;
   handler: (args: PublicHandlerArgs<B extends ZodType ? z.output<B> : undefined>) => Promise<Record<string, unknown>>;
 }
@@ -34,7 +48,7 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
       const ip = clientIp(req);
-      const rl = await hit(await counterStore(), `ip:${ip}:${opts.bucket}`, opts.limitPerMinute);
+      const rl = await hitIpLimit(ip, opts);
       Object.assign(headers, rateLimitHeaders(rl));
       if (!rl.allowed) throw new ApiError("rate_limited", undefined, {}, { "Retry-After": String(rl.resetSeconds) });
 

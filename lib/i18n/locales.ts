@@ -1,6 +1,6 @@
 // The pay page's languages (SPEC §8: en, es, pt, nl, fr) and how one is chosen for a visitor:
 // an explicit `?lang=` wins, then the browser's Accept-Language (quality-ordered), then English.
-// Pure and dependency-free: proxy.ts runs it on every pay-page request.
+// Pure and dependency-free: the pay page runs it on every request.
 
 export const LOCALES = ["en", "es", "pt", "nl", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -47,6 +47,3 @@ export function negotiateLocale(langParam: string | null | undefined, acceptLang
   }
   return DEFAULT_LOCALE;
 }
-
-/** The request header proxy.ts sets so the (pay) root layout can render <html lang>. */
-export const LOCALE_HEADER = "x-jopay-locale";

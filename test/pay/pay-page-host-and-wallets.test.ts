@@ -1,11 +1,11 @@
 // The pay page's data and server render for the surfaces around the payment: which partner's
 // host it is asked on (SPEC §1) and whether WalletConnect is offered (only with a project id).
 import { createElement } from "react";
-import { prerender } from "react-dom/static";
+import { renderToString } from "react-dom/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { PayView } from "@/components/pay/pay-view";
 import { resetConfigForTests } from "@/lib/config";
-import { messagesFor } from "@/lib/i18n/messages";
+import { payViewProps } from "@/lib/pay-page/view-props";
 import { loadPayPage, type PayPageData } from "@/lib/requests/load-pay-page";
 import { insertRequest, makePaymentSetup } from "../support/request-fixtures";
 
@@ -29,13 +29,9 @@ async function setup() {
   return { ...s, request };
 }
 
-/** The page body exactly as the server component tree renders it (client islands in their initial state). */
+/** The page body exactly as the server renders it (interactive parts in their initial state). */
 async function render(data: PayPageData): Promise<string> {
-  // prerender waits for the async server parts (the QR SVG) like the real render does.
-  const { prelude } = await prerender(
-    createElement(PayView, { data, locale: "en", m: messagesFor("en"), proofOutcome: null, proofAction: async () => {}, now: data.loadedAt }),
-  );
-  return new Response(prelude).text();
+  return renderToString(createElement(PayView, await payViewProps(data, "en", null)));
 }
 
 describe("loadPayPage on a partner host", () => {

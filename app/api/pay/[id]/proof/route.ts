@@ -4,14 +4,13 @@
  * a wrong hash can only fail verification. Rate-limited per IP. Answers with the pay page's public
  * status, never the partner's request object (no metadata, no customer details).
  */
-import { withPublic } from "@/lib/api/with-public";
+import { PAY_PROOF_LIMIT, withPublic } from "@/lib/api/with-public";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializePayStatus } from "@/lib/payments/pay-status";
 import { attachProofInput } from "@/lib/schemas/proof";
 
 export const POST = withPublic({
-  bucket: "pay_proof",
-  limitPerMinute: 10,
+  ...PAY_PROOF_LIMIT,
   body: attachProofInput,
   handler: async ({ body, params }) => {
     const { request, proof } = await attachProof({

@@ -1,0 +1,68 @@
+/**
+ * /pay/[id] — the customer's pay page (SPEC §8). Public: the unguessable request id in the link is
+ * the only credential, and on a partner's host only that partner's requests exist
+ * (lib/requests/load-pay-page.ts). Server-rendered with everything needed to pay without JavaScript
+ * (QR, address, proof form); the first view by a person's browser marks the request opened (SPEC §6).
+ *
+ * Why the pages router here when everything else is App Router: the App Router always ships its
+ * client router (~130 kB gzip with React DOM), over the page's 100 kB first-load budget. With
+ * `unstable_runtimeJS: false` Next sends no JavaScript of its own; PayIsland adds just React DOM and
+ * our components, and the wallet code follows on click.
+ */
+import type { GetServerSideProps } from "next";
+import Head from "next/head";
+import { PayIsland } from "@/components/pay/pay-island";
+import { PayNotFound } from "@/components/pay/pay-not-found";
+import type { PayViewProps } from "@/components/pay/pay-view";
+import { parseProofOutcome } from "@/components/pay/proof-outcome";
+import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { messagesFor } from "@/lib/i18n/messages";
+import { payClientAssets, type PayClientAssets } from "@/lib/pay-page/client-assets";
+import { fetchHeaders } from "@/lib/pay-page/node-headers";
+import { submitProofForm } from "@/lib/pay-page/proof-form-post";
+import { payViewProps } from "@/lib/pay-page/view-props";
+import { loadPayPage } from "@/lib/requests/load-pay-page";
+import { isHumanView, markOpened, viewSignals } from "@/lib/requests/mark-opened";
+
+// `runtime` is the default, named so the object matches Next's generated PagesPageConfig type,
+// which does not list the (still supported) unstable_runtimeJS.
+export const config = { runtime: "nodejs", unstable_runtimeJS: false };
+
+/** `locale` is read by pages/_document.tsx for <html lang>. */
+type Props = { locale: Locale } & ({ found: true; view: PayViewProps; assets: PayClientAssets | null } | { found: false });
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params, query }) => {
+  const id = String(params?.id ?? "").toLowerCase();
+  // "I already paid" without JavaScript posts here; post/redirect/get back to this page.
+  if (req.method === "POST") return { redirect: { destination: await submitProofForm(req, id), statusCode: 303 } };
+
+  const headers = fetchHeaders(req.headers);
+  const locale = negotiateLocale(first(query.lang), headers.get("accept-language"));
+  const data = await loadPayPage(id, { host: headers.get("host") });
+  if (!data) {
+    res.statusCode = 404;
+    return { props: { locale, found: false } };
+  }
+  // A HEAD probe renders like a GET but is no view. The status shown stays as loaded; the customer
+  // sees no difference between requested and opened.
+  if (data.status.status === "requested" && isHumanView(viewSignals(headers, req.method))) await markOpened(data.requestId);
+  const view = await payViewProps(data, locale, parseProofOutcome(first(query.proof)));
+  return { props: { locale, found: true, view, assets: payClientAssets() } };
+};
+
+export default function PayPage(props: Props) {
+  const m = messagesFor(props.locale);
+  return (
+    <>
+      <Head>
+        {/* Link previews show a neutral title: never the amount or the merchant to whoever sees the chat. */}
+        <title>{`${props.found ? m.pageTitle : m.notFoundTitle} — JoPay`}</title>
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
+      {props.found ? <PayIsland props={props.view} assets={props.assets} /> : <PayNotFound m={m} />}
+    </>
+  );
+}
