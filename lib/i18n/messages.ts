@@ -1,5 +1,6 @@
 // The catalogue for a locale. Catalogues are plain typed objects (no runtime i18n library): the
 // Messages type makes a missing or misspelled key in any language a compile error.
+import type { ProofRejectionReason } from "@/lib/payments/settle-proof";
 import type { Locale } from "./locales";
 import { en, type Messages } from "./messages/en";
 import { es } from "./messages/es";
@@ -10,6 +11,11 @@ import { pt } from "./messages/pt";
 export type { Messages };
 
 const CATALOGUES: Record<Locale, Messages> = { en, es, pt, nl, fr };
+
+// Every reason the pay page can explain ("underpaid" has its own sentence) has a phrase in every
+// language: a new rejection reason without one is a compile error here, not a raw code on screen.
+type ReasonPhrases = Record<`reason_${Exclude<ProofRejectionReason, "underpaid">}`, string>;
+CATALOGUES satisfies Record<Locale, ReasonPhrases>;
 
 export function messagesFor(locale: Locale): Messages {
   return CATALOGUES[locale];

@@ -81,10 +81,15 @@ async function attachInTx(tx: Tx, args: AttachProofArgs): Promise<AttachProofRes
   }
   // An expired request still takes a proof: a payment mined late verifies with late: true (SPEC §6).
 
-  // An unknown hash is never rejected (it may still be on its way), so without a cap anyone with
-  // the pay link could park unlimited never-ending RPC work on one request.
-  const pending = await tx.proof.count({ where: { requestId: request.id, outcome: "pending" } });
-  if (pending >= MAX_PENDING_PROOFS) throw new ApiError("too_many_proofs");
+  // An unknown hash is not rejected for a day (it may still be on its way), so without a cap anyone
+  // with the pay link could park unlimited RPC work on one request. The watcher is exempt: it only
+  // offers transfers it has seen paying this exact amount on chain, so it is bounded by real
+  // payments — and five junk hashes pasted on the public page must never stop a real payment
+  // from being matched.
+  if (args.source !== "watcher") {
+    const pending = await tx.proof.count({ where: { requestId: request.id, outcome: "pending" } });
+    if (pending >= MAX_PENDING_PROOFS) throw new ApiError("too_many_proofs");
+  }
 
   const proof = await tx.proof.create({
     data: {

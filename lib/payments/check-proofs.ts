@@ -3,7 +3,10 @@
 //
 // Claims use FOR UPDATE SKIP LOCKED plus a lease with a per-claim token, so any number of workers
 // run side by side and a killed worker's proofs are picked up once its lease expires. RPC errors
-// and missing receipts never reject: the proof stays attached and is re-checked with backoff.
+// and missing receipts do not reject: the proof stays attached and is re-checked with backoff —
+// for a day. A hash the chain has not heard of after UNKNOWN_HASH_GIVE_UP_MS (while the RPC kept
+// answering) is a typo or junk, not a payment in flight: it is rejected as `not_found`, so the
+// request can expire (SPEC §6: only a request without a proof expires) and the slot is freed.
 import { randomBytes } from "node:crypto";
 import { BlockNotFoundError, TransactionReceiptNotFoundError, type Hash } from "viem";
 import { publicClientFor } from "@/lib/chains/clients";
@@ -12,7 +15,7 @@ import { chainForMode, configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
-import { settleProof, type BlockFacts } from "./settle-proof";
+import { settleProof, type BlockFacts, type FinalVerdict } from "./settle-proof";
 import { verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
 import type { Loop } from "@/worker/run-loops";
 
@@ -31,6 +34,8 @@ export interface CheckProofsOptions {
 const DEFAULT_LEASE_MS = 30_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 60_000;
+/** How long a hash may stay unknown to the chain before it is rejected as `not_found`. */
+export const UNKNOWN_HASH_GIVE_UP_MS = 24 * 60 * 60_000;
 
 /** 0.5 s, 1 s, 2 s, 4 s … capped at 60 s: fast while a just-sent tx is reaching the chain. */
 export function backoffMs(attempt: number): number {
@@ -43,6 +48,7 @@ interface ClaimedProof {
   chainId: number;
   txHash: string;
   checkAttempts: number;
+  createdAt: Date;
   request: RequestSnapshot & { testMode: boolean };
 }
 
@@ -85,7 +91,7 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
   return db.proof.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
     select: {
-      id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true,
+      id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true, createdAt: true,
       request: { select: { receivingWallet: true, usdcContract: true, chainId: true, usdcMicro: true, createdAt: true, expiresAt: true, testMode: true } },
     },
   });
@@ -116,13 +122,17 @@ export async function readChain(chain: ChainSettings, txHash: string): Promise<C
 
 async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckProofsOptions) {
   if (chain.chainId !== p.request.chainId) {
-    await db.$transaction((tx) => settleProof(tx, p, { kind: "rejected", reason: "wrong_chain", receivedMicro: 0n, block: null }, token));
+    await settle(p, { kind: "rejected", reason: "wrong_chain", receivedMicro: 0n, block: null }, token);
     return;
   }
   const read = await readChain(chain, p.txHash);
+  if (read.kind === "missing" && Date.now() - p.createdAt.getTime() >= UNKNOWN_HASH_GIVE_UP_MS) {
+    await settle(p, { kind: "rejected", reason: "not_found", receivedMicro: 0n, block: null }, token);
+    return;
+  }
   if (read.kind !== "found") {
-    // Never reject on a missing receipt or an RPC error (SPEC §6); a receipt that vanished in a
-    // reorg lands here too and simply waits again.
+    // Short of a day, a missing receipt or an RPC error never rejects (SPEC §6); a receipt that
+    // vanished in a reorg lands here too and simply waits again.
     await reschedule(p, token, backoffMs(p.checkAttempts), read.kind === "error" ? read.message : "receipt not found", null);
     return;
   }
@@ -144,11 +154,13 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     blockTime: new Date(Number(read.blockTimestamp) * 1000),
     confirmations: verdict.kind === "verified" ? verdict.confirmations : Number(read.head - read.receipt.blockNumber + 1n),
   };
-  const settled = await db.$transaction((tx) =>
-    settleProof(tx, p, verdict.kind === "verified"
-      ? { kind: "verified", receivedMicro: verdict.receivedMicro, overpaidMicro: verdict.overpaidMicro, late: verdict.late, block }
-      : { kind: "rejected", reason: verdict.reason, receivedMicro: verdict.receivedMicro, block }, token),
-  );
+  await settle(p, verdict.kind === "verified"
+    ? { kind: "verified", receivedMicro: verdict.receivedMicro, overpaidMicro: verdict.overpaidMicro, late: verdict.late, block }
+    : { kind: "rejected", reason: verdict.reason, receivedMicro: verdict.receivedMicro, block }, token);
+}
+
+async function settle(p: ClaimedProof, verdict: FinalVerdict, token: string) {
+  const settled = await db.$transaction((tx) => settleProof(tx, p, verdict, token));
   if (!settled) log.warn("proof lease lost before settling; left to its new owner", { proofId: p.id });
 }
 

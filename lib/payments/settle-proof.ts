@@ -19,9 +19,12 @@ export interface BlockFacts {
   confirmations: number;
 }
 
+/** The verifier's reasons, plus `not_found`: no receipt for a day while the RPC answered. */
+export type ProofRejectionReason = RejectionReason | "not_found";
+
 export type FinalVerdict =
   | { kind: "verified"; receivedMicro: bigint; overpaidMicro: bigint; late: boolean; block: BlockFacts | null }
-  | { kind: "rejected"; reason: RejectionReason; receivedMicro: bigint; block: BlockFacts | null };
+  | { kind: "rejected"; reason: ProofRejectionReason; receivedMicro: bigint; block: BlockFacts | null };
 
 export interface SettleResult {
   request: PaymentRequest;

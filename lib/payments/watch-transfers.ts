@@ -183,8 +183,16 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
       if (r.created) attached++;
       candidates.splice(candidates.indexOf(target), 1);
     } catch (err) {
-      // Already someone's proof, or the request stopped being payable meanwhile: not ours to fix.
-      if (isApiError(err) && (err.code === "proof_conflict" || err.code === "request_not_payable")) continue;
+      // Already someone's proof, the request stopped being payable meanwhile, or any other refusal
+      // of this one attach: not ours to fix, and it must not hold back the rest of the chain (a
+      // throw here leaves the cursor in place and the range is retried forever). Only failures
+      // that are not a verdict on this request (database down…) retry the range.
+      if (isApiError(err)) {
+        if (err.code !== "proof_conflict" && err.code !== "request_not_payable") {
+          log.warn("watcher could not attach a transfer", { chainId: chain.chainId, requestId: target.id, txHash: p.txHash, code: err.code });
+        }
+        continue;
+      }
       throw err;
     }
   }

@@ -8,7 +8,13 @@ export const proofOutput = z.object({
   tx_hash: z.string(),
   chain_id: z.number().int(),
   status: z.enum(["pending", "verified", "rejected"]),
-  rejection_reason: z.string().nullable(),
+  rejection_reason: z
+    .string()
+    .nullable()
+    .describe(
+      "Why a rejected proof was refused: reverted, no_matching_transfer, wrong_token, wrong_recipient, underpaid, " +
+        "before_request, wrong_chain, not_found (no transaction with this hash for a day), superseded (another proof paid the request).",
+    ),
   confirmations: z.number().int().nullable(),
   expected_usdc_micro: z.string(),
   received_usdc_micro: z.string().nullable(),

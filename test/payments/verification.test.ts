@@ -6,7 +6,8 @@ import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
-import { checkProofs } from "@/lib/payments/check-proofs";
+import { checkProofs, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
+import { expireRequests } from "@/lib/requests/expire-requests";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { isApiError } from "@/lib/api/errors";
 import { randomWallet } from "../support/fixtures";
@@ -219,6 +220,48 @@ describe("proof verification on a real chain", () => {
     // Third attempt: 2 s backoff.
     expect(r.proofs[0].nextCheckAt.getTime()).toBeGreaterThan(Date.now() + 1_000);
     expect(await types(request.id)).toEqual(["payment.proof_attached"]);
+  });
+
+  it("rejects a hash the chain has not known for a day as not_found, after which the request expires", async () => {
+    const dayAgo = Date.now() - UNKNOWN_HASH_GIVE_UP_MS;
+    const { partner, request } = await openRequest({ createdAt: new Date(dayAgo - 60 * 60_000), expiresAt: new Date(dayAgo) });
+    const stale = `0x${"5c".repeat(32)}`;
+    const fresh = `0x${"5d".repeat(32)}`;
+    await attach(request.id, stale);
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(dayAgo - 1_000) } });
+    await attach(request.id, fresh);
+    // While an RPC failure is all we hear, even the stale hash waits: only "no such receipt" counts.
+    await checkProofs({ workerId: "test", chains: [{ ...chain.settings, rpcUrl: "http://127.0.0.1:1" }], partnerId: partner.id });
+    expect((await stateOf(request.id)).proofs.map((p) => p.outcome)).toEqual(["pending", "pending"]);
+
+    // The chain answers: the day-old unknown hash is rejected, the fresh one keeps the request attached.
+    await makeDue(partner.id);
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
+    let r = await stateOf(request.id);
+    expect(r.proofs.map((p) => [p.txHash, p.outcome, p.rejectionReason])).toEqual([[stale, "rejected", "not_found"], [fresh, "pending", null]]);
+    expect(r.proofs[0].activeTxHash).toBeNull();
+    expect(r).toMatchObject({ proofStatus: "attached", txHash: fresh });
+    expect(await expireRequests({ partnerId: partner.id })).toBe(0); // a proof is still attached
+
+    // A day on, the second one goes the same way and the request, long past expires_at, expires.
+    await db.proof.updateMany({ where: { requestId: request.id, outcome: "pending" }, data: { createdAt: new Date(dayAgo - 1_000), nextCheckAt: new Date(0) } });
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
+    r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "none", txHash: null });
+    expect(await expireRequests({ partnerId: partner.id })).toBe(1);
+    const events = await eventsFor(request.id);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_attached", "payment.proof_rejected", "payment.proof_rejected", "request.expired"]);
+    expect(events[2].data).toMatchObject({ proof_status: "attached", proof: { tx_hash: stale, status: "rejected", rejection_reason: "not_found" } });
+    expect(events[4].data).toMatchObject({ status: "expired", proof_status: "none" });
+  });
+
+  it("verifies a day-old proof whose transaction is on chain (age alone never rejects)", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - 2 * UNKNOWN_HASH_GIVE_UP_MS) } });
+    await verifyAll(partner.id);
+    expect(await stateOf(request.id)).toMatchObject({ proofStatus: "verified", txHash: hash });
   });
 
   it("stays attached while the RPC is down and verifies once it answers", async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainSettings } from "@/lib/chains/config";
 import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
+import { attachProof, MAX_PENDING_PROOFS } from "@/lib/payments/attach-proof";
 import { checkProofs } from "@/lib/payments/check-proofs";
 import { watchTransfers } from "@/lib/payments/watch-transfers";
 import { publicClientFor } from "@/lib/chains/clients";
@@ -136,6 +137,34 @@ describe("transfer watcher", () => {
     await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: s.partner.id });
     expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: onTime.id } })).toMatchObject({ proofStatus: "verified", late: false });
     expect((await eventsFor(onTime.id)).map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("attaches a real payment even when junk hashes filled the request's proof slots, and the rest of the range still flows", async () => {
+    const a = await openPaymentRequest(chain.settings, { usdcMicro: 31_000_007n });
+    const b = await insertRequest({
+      partnerId: a.partner.id, merchantId: a.merchant.id, receivingWallet: a.wallet,
+      chainId: chain.settings.chainId, usdcContract: chain.settings.usdcAddress, usdcMicro: 31_000_008n,
+    });
+    const junk = (i: number) => `0x${String(i).repeat(64)}`;
+    for (let i = 1; i <= MAX_PENDING_PROOFS; i++) await attachProof({ requestId: a.request.id, txHash: junk(i), source: "pay_page", scope: null });
+    // The public page is full: a sixth paste is refused…
+    await expect(attachProof({ requestId: a.request.id, txHash: junk(9), source: "pay_page", scope: null })).rejects.toMatchObject({ code: "too_many_proofs" });
+
+    const watch = watcher(a.partner.id);
+    await watch();
+    const ha = await chain.transfer(a.wallet, 31_000_007n);
+    const hb = await chain.transfer(a.wallet, 31_000_008n);
+    // …but the watcher, which saw the transfer on chain, is not; and b's payment in the same range
+    // is attached too (a refusal used to abort the pass and stall the chain's cursor for good).
+    const first = await watch();
+    expect(first.failedChainIds).toEqual([]);
+    expect(first.attached + (await drain(watch))).toBe(2);
+    expect((await db.paymentRequest.findUniqueOrThrow({ where: { id: b.id } })).txHash).toBe(hb);
+
+    await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: a.partner.id });
+    const r = await db.paymentRequest.findUniqueOrThrow({ where: { id: a.request.id }, include: { proofs: true } });
+    expect(r).toMatchObject({ proofStatus: "verified", txHash: ha });
+    expect(r.proofs.filter((p) => p.outcome === "rejected").map((p) => p.rejectionReason)).toEqual(Array(MAX_PENDING_PROOFS).fill("superseded"));
   });
 
   it("leaves the cursor in place while the RPC is down and resumes from it", async () => {

@@ -71,6 +71,7 @@ export const en = {
   reason_wrong_recipient: "it paid a different address",
   reason_before_request: "it was made before this request existed",
   reason_wrong_chain: "it is on another network",
+  reason_not_found: "no transaction with this hash appeared on the network within a day",
   refresh: "Refresh status",
 
   receipt: "Receipt",

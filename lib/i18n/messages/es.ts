@@ -71,6 +71,7 @@ export const es: Messages = {
   reason_wrong_recipient: "pagó a otra dirección",
   reason_before_request: "se hizo antes de que existiera esta solicitud",
   reason_wrong_chain: "está en otra red",
+  reason_not_found: "ninguna transacción con este hash apareció en la red en un día",
   refresh: "Actualizar estado",
 
   receipt: "Recibo",

@@ -71,6 +71,7 @@ export const fr: Messages = {
   reason_wrong_recipient: "elle a payé une autre adresse",
   reason_before_request: "elle date d'avant cette demande",
   reason_wrong_chain: "elle est sur un autre réseau",
+  reason_not_found: "aucune transaction avec ce hash n'est apparue sur le réseau en un jour",
   refresh: "Actualiser le statut",
 
   receipt: "Reçu",

@@ -71,6 +71,7 @@ export const nl: Messages = {
   reason_wrong_recipient: "er is naar een ander adres betaald",
   reason_before_request: "ze is gedaan voordat dit verzoek bestond",
   reason_wrong_chain: "ze staat op een ander netwerk",
+  reason_not_found: "er verscheen binnen een dag geen transactie met deze hash op het netwerk",
   refresh: "Status vernieuwen",
 
   receipt: "Betaalbewijs",

@@ -71,6 +71,7 @@ export const pt: Messages = {
   reason_wrong_recipient: "pagou outro endereço",
   reason_before_request: "foi feita antes de este pedido existir",
   reason_wrong_chain: "está em outra rede",
+  reason_not_found: "nenhuma transação com este hash apareceu na rede em um dia",
   refresh: "Atualizar status",
 
   receipt: "Recibo",

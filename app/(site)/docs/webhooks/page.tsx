@@ -32,7 +32,7 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
         rows={[
           [<C key="a">payment.proof_attached</C>, "A transaction hash was attached to a request (by you, the customer, or JoPay's watcher).", "request"],
           [<C key="b">payment.proof_verified</C>, "The transfer is confirmed on-chain and covers the amount. Fulfil the order on this one.", "request"],
-          [<C key="c">payment.proof_rejected</C>, "The attached transaction does not pay the request (e.g. underpaid); proof_status is back to none.", "request"],
+          [<C key="c">payment.proof_rejected</C>, "The attached transaction does not pay the request (e.g. underpaid), or no transaction with that hash appeared on the chain within a day (not_found); proof_status is back to none.", "request"],
           [<C key="d">request.expired</C>, "The request passed expires_at without a proof.", "request"],
           [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
           [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
