@@ -288,13 +288,20 @@ test.describe("pay page", () => {
     for (const c of chunks) expect((await request.get(c.src)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
   });
 
-  test("link previews and HEAD probes do not open the request", async ({ request }) => {
+  test("link previews, HEAD probes and other methods do not open the request; PUT/DELETE are 405", async ({ request }) => {
     const s = await setupMerchant(request, "live");
     const r = await createRequest(request, s);
+    const browser = { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" };
     const preview = await request.get(r.path, { headers: { "user-agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" } });
     expect(preview.status()).toBe(200);
-    const head = await request.head(r.path, { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" } });
+    const head = await request.head(r.path, { headers: browser });
     expect(head.status()).toBe(200);
+    for (const method of ["PUT", "DELETE", "PATCH"]) {
+      const res = await request.fetch(r.path, { method, headers: browser });
+      expect(res.status(), method).toBe(405);
+      expect(res.headers()["allow"]).toBe("GET, HEAD, POST");
+      expect(await res.text()).toBe("Method Not Allowed\n");
+    }
     expect((await apiRequest(request, s, r.id)).status).toBe("requested");
   });
 });

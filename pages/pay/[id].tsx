@@ -31,10 +31,17 @@ export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 /** `locale` is read by pages/_document.tsx for <html lang>. */
 type Props = { locale: Locale } & ({ found: true; view: PayViewProps; assets: PayClientAssets | null } | { found: false });
 
+const PAGE_METHODS = ["GET", "HEAD", "POST"];
+
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params, query }) => {
   const id = String(params?.id ?? "").toLowerCase();
+  // The pages router runs this for any method; a page answers GET/HEAD (and the form's POST) only.
+  if (!PAGE_METHODS.includes(req.method ?? "")) {
+    res.writeHead(405, { allow: PAGE_METHODS.join(", "), "content-type": "text/plain; charset=utf-8" }).end("Method Not Allowed\n");
+    return { props: { locale: "en", found: false } };
+  }
   // "I already paid" without JavaScript posts here; post/redirect/get back to this page.
   if (req.method === "POST") return { redirect: { destination: await submitProofForm(req, id), statusCode: 303 } };
 
