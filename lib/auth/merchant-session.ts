@@ -1,9 +1,11 @@
 // Merchant sessions: a next-auth session of kind "merchant" names the merchant and the wallet that
 // signed in (lib/auth/session-token.ts). Every request re-reads the merchant, and the session is
 // only honoured while the merchant's current payout wallet is still the one that signed in:
-// changing the wallet (which signs the merchant in again for the new one) ends old sessions.
+// changing the wallet (which signs the merchant in again for the new one) ends old sessions, and
+// so does signing out (lib/auth/revoked-sessions.ts).
 import { db } from "@/lib/db";
 import type { Merchant, Partner } from "@/lib/generated/prisma/client";
+import { isSessionRevoked } from "./revoked-sessions";
 import { claimsFromRequest, type SessionClaims } from "./session-token";
 
 export interface MerchantSession {
@@ -13,13 +15,16 @@ export interface MerchantSession {
 
 /**
  * Resolves decoded session claims to the signed-in merchant, or null (no session, a console
- * session, or a merchant whose wallet changed). Every dashboard query filters by
+ * session, a signed-out session, or a merchant whose wallet changed). Every dashboard query filters by
  * `session.merchant.id` — this is the only place a merchant id enters the dashboard.
  */
 export async function resolveMerchantSession(claims: SessionClaims | null): Promise<MerchantSession | null> {
   if (!claims || claims.kind !== "merchant") return null;
-  const merchant = await db.merchant.findUnique({ where: { id: claims.sub }, include: { partner: true } });
-  if (!merchant || merchant.onboardingStatus !== "complete" || merchant.walletAddress !== claims.wallet) return null;
+  const [merchant, revoked] = await Promise.all([
+    db.merchant.findUnique({ where: { id: claims.sub }, include: { partner: true } }),
+    isSessionRevoked(claims.sid),
+  ]);
+  if (!merchant || revoked || merchant.onboardingStatus !== "complete" || merchant.walletAddress !== claims.wallet) return null;
   const { partner, ...rest } = merchant;
   return { merchant: rest, partner };
 }

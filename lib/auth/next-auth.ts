@@ -6,8 +6,8 @@
 //               URI, single-use nonce, address = connected wallet, signature), or a one-time grant
 //               from a flow that just verified a signature itself (lib/auth/session-grant.ts).
 // JWT sessions (Credentials providers support no other) whose token carries only
-// { kind, sub, wallet? } (lib/auth/session-token.ts); every request re-reads the subject from the
-// database, so the token alone never grants anything.
+// { kind, sub, wallet?, sid } (lib/auth/session-token.ts); every request re-reads the subject from
+// the database and refuses signed-out sessions, so the token alone never grants anything.
 //
 // Lazy config (a function): nothing reads the environment at import time, so `next build` and the
 // tests can import this module without a configured app.
@@ -19,6 +19,7 @@ import { signIn as consoleSignIn, SignInError as ConsoleSignInError } from "@/li
 import { clientIpFrom } from "@/lib/api/client-ip";
 import { log } from "@/lib/log";
 import { NoMerchantForWalletError, signInMerchant } from "./merchant-sign-in";
+import { newSessionId, revokeSession } from "./revoked-sessions";
 import { redeemMerchantSessionGrant } from "./session-grant";
 import { encodeKeepingExpiry, parseClaims, SESSION_MAX_AGE_S, sessionCookie } from "./session-token";
 import { SiweError } from "./siwe";
@@ -104,7 +105,8 @@ export function authConfig(): NextAuthConfig {
     callbacks: {
       jwt({ token, user }) {
         // At sign-in: only the claims, nothing of next-auth's default profile fields.
-        if (user) return parseClaims({ kind: user.kind, sub: user.id, wallet: user.wallet });
+        // `sid` names this sign-in for sign-out (lib/auth/revoked-sessions.ts).
+        if (user) return parseClaims({ kind: user.kind, sub: user.id, wallet: user.wallet, sid: newSessionId() });
         // Later reads: a token without valid claims of ours is dropped (its cookie cleared).
         return parseClaims(token) ? token : null;
       },
@@ -112,6 +114,16 @@ export function authConfig(): NextAuthConfig {
         const claims = parseClaims(token);
         const expires = typeof token.exp === "number" ? new Date(token.exp * 1000).toISOString() : session.expires;
         return { ...claims, expires } as unknown as typeof session;
+      },
+    },
+    events: {
+      // Whichever way a session ends (our sign-out buttons or next-auth's /api/auth/signout), its
+      // id is recorded, so a copy of the cookie is refused too. The token's own exp bounds the row.
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        const claims = parseClaims(token);
+        if (!claims || typeof token?.exp !== "number") return;
+        await revokeSession(claims.sid, new Date(token.exp * 1000));
       },
     },
     logger: {

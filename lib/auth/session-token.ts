@@ -1,9 +1,10 @@
 // The next-auth session token shared by the merchant dashboard and the console: one encrypted JWT
 // (next-auth's own format, A256CBC-HS512 under a key HKDF-derived from JOPAY_SECRET with the cookie
-// name as salt) in one cookie. It carries only who signed in — { kind, sub, wallet? } plus the
-// standard iat/exp/jti — and callers re-read the user or merchant from the database on every
-// request (lib/console-auth/session.ts, lib/auth/merchant-session.ts), so disabling a user or
-// partner, or changing a merchant's wallet, ends a session at once.
+// name as salt) in one cookie. It carries only who signed in and which sign-in it was —
+// { kind, sub, wallet?, sid } plus the standard iat/exp/jti — and callers re-read the user or
+// merchant from the database on every request (lib/console-auth/session.ts,
+// lib/auth/merchant-session.ts), so disabling a user or partner, changing a merchant's wallet or
+// signing out (lib/auth/revoked-sessions.ts) ends a session at once.
 //
 // Framework-free on purpose (only next-auth/jwt, no next/headers): route handlers tested in-process
 // and the tests themselves decode and mint tokens with exactly what next-auth uses.
@@ -12,13 +13,15 @@ import { z } from "zod";
 import { appSecret } from "@/lib/app-secret";
 import { config } from "@/lib/config";
 import { UUID_RE } from "@/lib/ids";
+import { SESSION_ID_RE } from "./revoked-sessions";
 
 /** Sessions end 12 hours after sign-in, however active they are (see encodeKeepingExpiry). */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
+const sid = z.string().regex(SESSION_ID_RE);
 const claimsSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("console"), sub: z.string().regex(UUID_RE) }).strict(),
-  z.object({ kind: z.literal("merchant"), sub: z.string().regex(UUID_RE), wallet: z.string().regex(/^0x[0-9a-f]{40}$/) }).strict(),
+  z.object({ kind: z.literal("console"), sub: z.string().regex(UUID_RE), sid }).strict(),
+  z.object({ kind: z.literal("merchant"), sub: z.string().regex(UUID_RE), wallet: z.string().regex(/^0x[0-9a-f]{40}$/), sid }).strict(),
 ]);
 
 /** What a session token says about its holder; nothing else is trusted from it. */
@@ -27,8 +30,8 @@ export type SessionClaims = z.infer<typeof claimsSchema>;
 /** The claims of a decoded token (standard JWT fields ignored), or null if they are not exactly ours. */
 export function parseClaims(token: unknown): SessionClaims | null {
   if (typeof token !== "object" || token === null) return null;
-  const { kind, sub, wallet } = token as Record<string, unknown>;
-  const parsed = claimsSchema.safeParse(wallet === undefined ? { kind, sub } : { kind, sub, wallet });
+  const { kind, sub, wallet, sid } = token as Record<string, unknown>;
+  const parsed = claimsSchema.safeParse(wallet === undefined ? { kind, sub, sid } : { kind, sub, wallet, sid });
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,6 +1,8 @@
 // Who is signed in to the console. The next-auth token only names a user (kind "console"); role,
 // partner and the disabled/locked flags are read from the database on every request, so they are
-// never stale: disabling a user or partner ends their sessions at once.
+// never stale: disabling a user or partner ends their sessions at once, and so does signing out
+// (lib/auth/revoked-sessions.ts).
+import { isSessionRevoked } from "@/lib/auth/revoked-sessions";
 import { claimsFromRequest, type SessionClaims } from "@/lib/auth/session-token";
 import { db } from "@/lib/db";
 import type { Partner, User } from "@/lib/generated/prisma/client";
@@ -14,8 +16,11 @@ export interface ConsoleSession {
 /** The console session for decoded session claims; null for none, a merchant session, or a user who may not hold one. */
 export async function resolveConsoleSession(claims: SessionClaims | null, now = Date.now()): Promise<ConsoleSession | null> {
   if (!claims || claims.kind !== "console") return null;
-  const user = await db.user.findUnique({ where: { id: claims.sub }, include: { partner: true } });
-  if (!user || user.disabled) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({ where: { id: claims.sub }, include: { partner: true } }),
+    isSessionRevoked(claims.sid),
+  ]);
+  if (!user || user.disabled || revoked) return null;
   if (user.lockedUntil && user.lockedUntil.getTime() > now) return null;
   const { partner, ...rest } = user;
   if (rest.role === "partner_member" && (!partner || partner.disabled)) return null;

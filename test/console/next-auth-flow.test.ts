@@ -2,6 +2,7 @@
 // its CSRF double-submit, exactly as a browser posting to them would: the "console" provider runs
 // our sign-in rules, the issued cookie is a session only of its own kind, and signing out clears
 // it. Also: the session endpoint never stretches a session past its first expiry.
+import { newSessionId, SESSION_ID_RE } from "@/lib/auth/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
 import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
@@ -24,13 +25,24 @@ describe("console sign-in through next-auth's endpoints", () => {
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith(`${sessionCookie().name}=`))!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    expect(await claimsFromRequest(requestWithCookie(jar.header()))).toEqual({ kind: "console", sub: user.id });
+    expect(await claimsFromRequest(requestWithCookie(jar.header()))).toEqual({ kind: "console", sub: user.id, sid: expect.stringMatching(SESSION_ID_RE) });
     expect((await consoleOf(jar))?.partner?.id).toBe(partner.id);
+
+    // The same user signed in elsewhere (another device), and a copy of this browser's cookie.
+    const laptop = new Jar();
+    await post(laptop, "callback/console", { email: user.email, password: PASSWORD });
+    const copy = requestWithCookie(jar.header());
+    expect(await consoleSessionFromRequest(copy)).not.toBeNull();
 
     const out = await post(jar, "signout", {});
     expect(out.status).toBe(302);
     expect(jar.session).toBeNull();
     expect(await consoleOf(jar)).toBeNull();
+    // Signed out means signed out: the copy is refused too (the token alone would still decode)…
+    expect(await claimsFromRequest(copy)).not.toBeNull();
+    expect(await consoleSessionFromRequest(copy)).toBeNull();
+    // …and only this sign-in ended.
+    expect((await consoleOf(laptop))?.user.id).toBe(user.id);
   });
 
   it("refuses a wrong password without a session, and the account lock holds here too", async () => {
@@ -74,15 +86,15 @@ describe("session kinds", () => {
     expect(await merchantSessionFromRequest(asConsole)).toBeNull();
     expect(await consoleSessionFromRequest(asMerchant)).toBeNull();
     // Same ids under the other kind name nothing: a user id is no merchant id and vice versa.
-    expect(await merchantSessionFromRequest(requestWithCookie(cookiePair(await mintSessionToken({ kind: "merchant", sub: user.id, wallet }))))).toBeNull();
-    expect(await consoleSessionFromRequest(requestWithCookie(cookiePair(await mintSessionToken({ kind: "console", sub: merchant.id }))))).toBeNull();
+    expect(await merchantSessionFromRequest(requestWithCookie(cookiePair(await mintSessionToken({ kind: "merchant", sub: user.id, wallet, sid: newSessionId() }))))).toBeNull();
+    expect(await consoleSessionFromRequest(requestWithCookie(cookiePair(await mintSessionToken({ kind: "console", sub: merchant.id, sid: newSessionId() }))))).toBeNull();
   });
 });
 
 describe("GET /api/auth/session", () => {
   it("answers for a live token without moving its expiry, and nothing for an expired one", async () => {
     const user = await makeUser("admin");
-    const token = await mintSessionToken({ kind: "console", sub: user.id }, { maxAge: 600 });
+    const token = await mintSessionToken({ kind: "console", sub: user.id, sid: newSessionId() }, { maxAge: 600 });
     const res = await GET(authRequest(`${BASE}/session`, { headers: { cookie: cookiePair(token) } }));
     const body = (await res.json()) as { kind: string; sub: string; expires: string };
     expect(body).toMatchObject({ kind: "console", sub: user.id });

@@ -1,5 +1,6 @@
 // Console sign-in rules: password check, lockout after repeated failures, per-IP throttling,
 // disabled users and partners, and next-auth session cookies that expire or are forged.
+import { newSessionId } from "@/lib/auth/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import { MemoryStore } from "@/lib/api/rate-limit";
 import { MAX_FAILED_LOGINS, IP_ATTEMPTS_PER_WINDOW, signIn, SignInError } from "@/lib/console-auth/sign-in";
@@ -101,7 +102,7 @@ describe("console session cookie", () => {
     expect(await resolve(await consoleCookie(user.id, { maxAge: -60 }))).toBeNull();
     expect(await resolve(await consoleCookie(user.id, { secret: "another-installation-secret-0123456789abcdef" }))).toBeNull();
 
-    const token = await mintSessionToken({ kind: "console", sub: user.id });
+    const token = await mintSessionToken({ kind: "console", sub: user.id, sid: newSessionId() });
     const parts = token.split(".");
     const flip = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
     for (const i of [0, 1, 2, 3, 4]) {
@@ -112,15 +113,17 @@ describe("console session cookie", () => {
     expect(await resolve(null)).toBeNull();
   });
 
-  it("trusts only kind and subject: unknown kinds or non-uuid subjects are no session, extra claims change nothing", async () => {
+  it("trusts only kind, subject and session id: unknown kinds, non-uuid subjects or no session id are no session, extra claims change nothing", async () => {
     const user = await makeUser("admin");
-    for (const claims of [{ kind: "admin", sub: user.id }, { kind: "console", sub: "not-a-uuid" }, { sub: user.id }, { kind: "console", sub: user.id, wallet: "0x" }]) {
+    const sid = newSessionId();
+    expect(await resolve(cookiePair(await mintSessionToken({ kind: "console", sub: user.id, sid })))).not.toBeNull(); // the control
+    for (const claims of [{ kind: "admin", sub: user.id, sid }, { kind: "console", sub: "not-a-uuid", sid }, { sub: user.id, sid }, { kind: "console", sub: user.id, wallet: "0x", sid }, { kind: "console", sub: user.id }, { kind: "console", sub: user.id, sid: "short" }]) {
       expect(await resolve(cookiePair(await mintSessionToken(claims)))).toBeNull();
     }
     const { partner } = await makePartner();
     const member = await makeUser("partner_member", partner.id);
     const other = await makePartner();
-    const s = await resolve(cookiePair(await mintSessionToken({ kind: "console", sub: member.id, role: "admin", partnerId: other.partner.id })));
+    const s = await resolve(cookiePair(await mintSessionToken({ kind: "console", sub: member.id, sid, role: "admin", partnerId: other.partner.id })));
     expect(s?.user.role).toBe("partner_member");
     expect(s?.partner?.id).toBe(partner.id);
   });

@@ -150,6 +150,16 @@ describe("merchant authorisation walk", () => {
     expect(await snapshot([B])).toBe(before);
   });
 
+  it("signing out ends that session for every copy of its cookie, and only that session", async () => {
+    const [browser, phone] = [await A.browser(), await A.browser()];
+    const copy = new Browser(browser.header());
+    expect(await asBrowser(copy, () => nextControlFlow(() => MerchantHome({ searchParams: Promise.resolve({}) })))).toBeNull();
+    expect(await asBrowser(browser, () => nextControlFlow(() => actions.signOut()))).toMatch(/^NEXT_REDIRECT;[a-z]+;\/merchant\/sign-in;/);
+    expect(browser.session).toBeNull();
+    expect(await asBrowser(copy, () => nextControlFlow(() => MerchantHome({ searchParams: Promise.resolve({}) })))).toMatch(/^NEXT_REDIRECT;[a-z]+;\/merchant\/sign-in;/);
+    expect(await asBrowser(phone, () => nextControlFlow(() => MerchantHome({ searchParams: Promise.resolve({}) })))).toBeNull();
+  });
+
   it("positive controls: B's own session reaches B's pages and B's wallet change goes through", async () => {
     const browser = await B.browser();
     for (const [name, run] of pages()) expect([name, await asBrowser(browser, () => nextControlFlow(run))]).toEqual([name, null]);

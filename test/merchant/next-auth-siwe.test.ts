@@ -2,6 +2,7 @@
 // next-auth's CSRF token): the SIWE rules hold there (nonce single-use, connected wallet), the
 // cookie is a merchant session for the signing wallet, and the one-time grants that onboarding and
 // wallet changes use sign in exactly once, only for the merchant's current wallet.
+import { SESSION_ID_RE } from "@/lib/auth/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
@@ -35,7 +36,7 @@ describe("POST /api/auth/callback/siwe", () => {
     const form = await signed(acct);
     const jar = new Jar();
     expect((await authPost(jar, "callback/siwe", form)).status).toBe(302);
-    expect(await claimsFromRequest(requestWithCookie(jar.header()))).toEqual({ kind: "merchant", sub: merchant.id, wallet: acct.address.toLowerCase() });
+    expect(await claimsFromRequest(requestWithCookie(jar.header()))).toEqual({ kind: "merchant", sub: merchant.id, wallet: acct.address.toLowerCase(), sid: expect.stringMatching(SESSION_ID_RE) });
     expect((await merchantOf(jar))?.merchant.id).toBe(merchant.id);
 
     const replay = new Jar();

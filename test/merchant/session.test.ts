@@ -1,5 +1,6 @@
 // Merchant sessions and what they can reach: the next-auth session cookie, SIWE sign-in, per-merchant
 // scoping of the dashboard reads, payment links through createRequest, and the CSV export route.
+import { newSessionId } from "@/lib/auth/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
@@ -35,7 +36,8 @@ describe("merchant session cookie", () => {
     expect((await resolve(await cookieFor(merchant.id, acct.address)))?.merchant.id).toBe(merchant.id);
     expect(await resolve(await cookieFor(merchant.id, acct.address, { maxAge: -60 }))).toBeNull();
     expect(await resolve(await cookieFor(merchant.id, acct.address, { secret: "another-installation-secret-0123456789abcdef" }))).toBeNull();
-    const token = await mintSessionToken({ kind: "merchant", sub: merchant.id, wallet: acct.address.toLowerCase() });
+    const token = await mintSessionToken({ kind: "merchant", sub: merchant.id, wallet: acct.address.toLowerCase(), sid: newSessionId() });
+    expect(await resolve(cookiePair(token))).not.toBeNull(); // the control for the tampered copy
     expect(await resolve(cookiePair(tamperTail(token)))).toBeNull();
     expect(await resolve(cookiePair("garbage"))).toBeNull();
   });

@@ -3,6 +3,7 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { appSecret } from "@/lib/app-secret";
+import { newSessionId } from "@/lib/auth/revoked-sessions";
 import { SESSION_MAX_AGE_S, sessionCookie, type SessionClaims } from "@/lib/auth/session-token";
 import { uniq } from "./fixtures";
 
@@ -25,11 +26,11 @@ export function mintSessionToken(claims: SessionClaims | Record<string, unknown>
 export const cookiePair = (token: string) => `${sessionCookie().name}=${token}`;
 
 export async function consoleCookie(userId: string, opts?: MintOptions): Promise<string> {
-  return cookiePair(await mintSessionToken({ kind: "console", sub: userId }, opts));
+  return cookiePair(await mintSessionToken({ kind: "console", sub: userId, sid: newSessionId() }, opts));
 }
 
 export async function merchantCookie(merchantId: string, wallet: string, opts?: MintOptions): Promise<string> {
-  return cookiePair(await mintSessionToken({ kind: "merchant", sub: merchantId, wallet: wallet.toLowerCase() }, opts));
+  return cookiePair(await mintSessionToken({ kind: "merchant", sub: merchantId, wallet: wallet.toLowerCase(), sid: newSessionId() }, opts));
 }
 
 /** A Request carrying `cookie`, for the *FromRequest resolvers. */
