@@ -1,8 +1,9 @@
 // Detection without a proof (SPEC §6): scan USDC Transfer logs to wallets with open requests, in
 // bounded block ranges from a persisted cursor per chain, and attach exact-amount matches as
 // proofs (source "watcher") through the same attachProof as everyone else. Amount tagging makes
-// an exact amount identify one open request per wallet. Verification (confirmations, block time,
-// everything else) stays with the proof-check loop, so the watcher may scan right up to the head.
+// an exact amount identify one open request per wallet. Verification (block time, everything
+// else) stays with the proof-check loop; the watcher reads only blocks that already have the
+// chain's confirmations, so no reorg can slip a payment into a block it has passed.
 //
 // "Open" means open when the transfer was mined, not when the watcher gets to it: a customer who
 // pays a minute before expiry must not lose to a sweeper that expired the request while the
@@ -71,9 +72,13 @@ async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Pr
   const cursorId = opts.cursorId?.(chain) ?? chain.chainId;
   const client = publicClientFor(chain);
   const head = await client.getBlockNumber({ cacheTime: 0 });
+  // Scan only blocks with the chain's confirmations. A block the cursor has passed is never read
+  // again, so a reorg that moved a payment into a shallower block already scanned would lose it;
+  // at verification depth that cannot happen, and verification would wait for it anyway.
+  const safeHead = bigMax(0n, head - BigInt(chain.confirmations - 1));
 
   // First run starts at the head: history before JoPay watched the chain is the proofs' business.
-  await db.chainCursor.createMany({ data: [{ chainId: cursorId, lastScannedBlock: head, headBlock: head }], skipDuplicates: true });
+  await db.chainCursor.createMany({ data: [{ chainId: cursorId, lastScannedBlock: safeHead, headBlock: head }], skipDuplicates: true });
   const token = `${opts.workerId}:${randomBytes(6).toString("hex")}`;
   const now = new Date();
   const claimed = await db.chainCursor.updateMany({
@@ -85,25 +90,29 @@ async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Pr
   try {
     const cursor = await db.chainCursor.findUniqueOrThrow({ where: { chainId: cursorId } });
     const from = cursor.lastScannedBlock + 1n;
-    if (from > head) {
-      await release(cursorId, token, cursor.lastScannedBlock, head);
+    if (from > safeHead) {
+      await release(cursorId, token, head);
       return idle;
     }
-    const to = bigMin(head, from + BigInt(opts.maxBlockRange ?? 2_000) - 1n);
+    const to = bigMin(safeHead, from + BigInt(opts.maxBlockRange ?? 2_000) - 1n);
     const attached = await scanRange(chain, from, to, opts);
-    await release(cursorId, token, to, head);
+    // Advance from where this scan started, not by lease: a scan that outlived its lease (slow RPC,
+    // many wallets) while another worker took the cursor still moves it on, and a cursor never
+    // moves back. Two workers scanning one range is harmless: attaching is idempotent.
+    await db.chainCursor.updateMany({ where: { chainId: cursorId, lastScannedBlock: from - 1n }, data: { lastScannedBlock: to } });
+    await release(cursorId, token, head);
     return { blocksScanned: Number(to - from + 1n), attached };
   } catch (err) {
     // Leave the cursor where it was; the range is retried on the next pass.
-    await release(cursorId, token, null, head).catch(() => {});
+    await release(cursorId, token, head).catch(() => {});
     throw err;
   }
 }
 
-async function release(cursorId: number, token: string, lastScanned: bigint | null, head: bigint) {
+async function release(cursorId: number, token: string, head: bigint) {
   await db.chainCursor.updateMany({
     where: { chainId: cursorId, leaseOwner: token },
-    data: { ...(lastScanned === null ? {} : { lastScannedBlock: lastScanned }), headBlock: head, leaseOwner: null, leaseUntil: null },
+    data: { headBlock: head, leaseOwner: null, leaseUntil: null },
   });
 }
 
@@ -216,6 +225,7 @@ async function pickTarget(candidates: OpenRequest[], minedAt: () => Promise<numb
 }
 
 const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);
+const bigMax = (a: bigint, b: bigint) => (a > b ? a : b);
 
 export function transferWatchLoop(opts: Partial<Omit<WatchTransfersOptions, "workerId">> = {}): Loop {
   // A chain whose RPC fails is retried with backoff (1 s … 60 s) instead of every poll, so an

@@ -167,6 +167,28 @@ describe("transfer watcher", () => {
     expect(r.proofs.filter((p) => p.outcome === "rejected").map((p) => p.rejectionReason)).toEqual(Array(MAX_PENDING_PROOFS).fill("superseded"));
   });
 
+  it("reads only blocks with the chain's confirmations, so a reorg cannot move a payment behind the cursor", async () => {
+    const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 44_000_013n });
+    const threeConfs = chain.withConfirmations(3);
+    const watch = watcher(s.partner.id);
+    await watch(threeConfs);
+    await chain.mine(2); // the cursor starts two blocks behind the head: let it reach the old head
+
+    const snap = await chain.snapshot();
+    await chain.transfer(wallet, 1n); // a block the reorg will replace
+    await chain.mine(1);
+    // Not yet three deep: not read, so the cursor is still before the block the reorg replaces.
+    expect((await watch(threeConfs)).attached).toBe(0);
+    await chain.revert(snap);
+    const hash = await chain.transfer(wallet, 44_000_013n); // the payment lands at the same height
+    expect((await watch(threeConfs)).attached).toBe(0);
+    await chain.mine(2);
+    let total = 0;
+    for (let i = 0; i < 5; i++) total += (await watch(threeConfs)).attached;
+    expect(total).toBe(1);
+    expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ proofStatus: "attached", txHash: hash });
+  });
+
   it("leaves the cursor in place while the RPC is down and resumes from it", async () => {
     const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 3_000_042n });
     const watch = watcher(s.partner.id);
