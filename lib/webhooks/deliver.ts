@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
+import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { DeliveryWakeup } from "./delivery-wakeup";
 import { disableEndpoint } from "./disable-endpoint";
 import { emailEndpointDisabled } from "./email-endpoint-disabled";
@@ -100,14 +101,16 @@ export async function attemptDelivery(claim: Claim, owner: string, cfg: Delivery
   const { event, endpoint } = delivery;
 
   const now = new Date();
-  const secrets = [openSecret(endpoint.secretSealed, endpoint.id)];
-  if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
-    secrets.push(openSecret(endpoint.previousSecretSealed, endpoint.id));
-  }
+  const secrets = openSecrets(endpoint, now);
   const body = eventBody(event.payload);
-  // webhook-id = event id on every attempt and redelivery; the timestamp is this attempt's.
-  const headers = webhookHeaders(event.id, Math.floor(now.getTime() / 1000), body, secrets);
-  const result = await postWebhook(endpoint.url, body, { ...headers }, { timeoutMs: cfg.timeoutMs, allowPrivate: cfg.allowPrivate, resolve: cfg.resolve });
+  const result = secrets
+    ? // webhook-id = event id on every attempt and redelivery; the timestamp is this attempt's.
+      await postWebhook(endpoint.url, body, { ...webhookHeaders(event.id, Math.floor(now.getTime() / 1000), body, secrets) }, {
+        timeoutMs: cfg.timeoutMs,
+        allowPrivate: cfg.allowPrivate,
+        resolve: cfg.resolve,
+      })
+    : UNSIGNABLE;
   await recordOutcome(claim, owner, cfg, endpoint.url, result);
   log.info("webhook attempt", {
     eventId: event.id,
@@ -119,6 +122,33 @@ export async function attemptDelivery(claim: Claim, owner: string, cfg: Delivery
     error: result.error,
   });
   return result;
+}
+
+/**
+ * A secret that will not open (JOPAY_SECRET changed, a damaged row) is an attempt that failed, not a
+ * crash: a crash would leave the delivery to its lease and retry it every minute, forever and
+ * unrecorded; this way it follows the retry schedule, shows in the delivery log, and a persistent
+ * cause disables the endpoint like any other failure. Nothing unsigned is ever sent.
+ */
+const UNSIGNABLE: PostResult = {
+  statusCode: null,
+  success: false,
+  latencyMs: 0,
+  responseExcerpt: null,
+  error: "not sent: the endpoint's signing secret could not be opened (was JOPAY_SECRET changed?); roll the secret",
+};
+
+function openSecrets(endpoint: Pick<WebhookEndpoint, "id" | "secretSealed" | "previousSecretSealed" | "previousSecretExpiresAt">, now: Date): string[] | null {
+  try {
+    const secrets = [openSecret(endpoint.secretSealed, endpoint.id)];
+    if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
+      secrets.push(openSecret(endpoint.previousSecretSealed, endpoint.id));
+    }
+    return secrets;
+  } catch (err) {
+    log.error("webhook secret could not be opened", { endpointId: endpoint.id, error: err instanceof Error ? err.message : String(err) });
+    return null;
+  }
 }
 
 async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, url: string, r: PostResult) {

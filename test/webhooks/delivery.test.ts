@@ -128,6 +128,24 @@ describe("webhook delivery", () => {
     expect(await deliveriesOf(later.id)).toHaveLength(0);
   });
 
+  it("a signing secret that will not open is a recorded failed attempt on the schedule, and nothing unsigned is sent", async () => {
+    const path = "/sealed-elsewhere";
+    const { partner, endpoint } = await partnerWithEndpoint(rx.url(path));
+    // As if sealed under another JOPAY_SECRET: well-formed, but its authentication tag fails.
+    const [version, data] = endpoint.secretSealed.split(":");
+    const bytes = Buffer.from(data, "base64url");
+    bytes[bytes.length - 1] ^= 0xff;
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secretSealed: `${version}:${bytes.toString("base64url")}` } });
+    const event = await emitTestEvent(partner.id);
+    await deliverUntil([partner.id], () => settled(event.id));
+    const [d] = await deliveriesOf(event.id);
+    expect(d.status).toBe("failed");
+    expect(d.attempts.map((a) => [a.attemptNumber, a.statusCode, a.success])).toEqual([[1, null, false], [2, null, false], [3, null, false]]);
+    expect(d.attempts[0].error).toMatch(/signing secret could not be opened/);
+    expect(at(path)).toHaveLength(0);
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).not.toBeNull();
+  });
+
   it("exhausted retries leave the delivery failed; redelivery resends with the same webhook-id", async () => {
     const path = "/down";
     const { partner, liveKey, secret } = await partnerWithEndpoint(rx.url(path));
