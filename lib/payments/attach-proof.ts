@@ -5,8 +5,8 @@
 // A hash is the live proof of at most one request: Proof @@unique([chainId, activeTxHash]) holds
 // it under concurrency (two attaches of one hash race on the index, one commits, the other gets
 // P2002 → 409 proof_conflict). A request may hold several pending proofs (a customer who pasted
-// a wrong hash must be able to paste the right one; an unknown hash is never rejected); the
-// request's tx_hash is the newest one.
+// a wrong hash must be able to paste the right one; an unknown hash is rejected only after a day,
+// as not_found); the request's tx_hash is the newest one.
 import { ApiError } from "@/lib/api/errors";
 import { assertIdShape, notFound, type TenantScope } from "@/lib/api/tenant";
 import { db, type Tx } from "@/lib/db";
