@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedMethods, isMethodNotAllowed } from "./allowed-methods";
+import { allowedMethods, isOperation, methodNotAllowed } from "./allowed-methods";
 
 describe("allowed methods from the OpenAPI operations", () => {
   it.each([
@@ -11,14 +11,18 @@ describe("allowed methods from the OpenAPI operations", () => {
     expect(allowedMethods(path)?.sort()).toEqual([...methods].sort());
   });
 
-  it("an unknown path is not a 405 (it is the catch-all's 404)", () => {
+  it("an unknown path has no allowed methods (it is the catch-all's 404)", () => {
     expect(allowedMethods("/api/v1/nothing/here")).toBeNull();
-    expect(isMethodNotAllowed("DELETE", "/api/v1/nothing/here")).toBeNull();
   });
 
-  it("a wrong method on a known path is a 405 naming the allowed ones", () => {
-    expect(isMethodNotAllowed("DELETE", "/api/v1/requests/create")).toEqual(["POST"]);
-    expect(isMethodNotAllowed("POST", "/api/v1/requests/create")).toBeNull();
-    expect(isMethodNotAllowed("HEAD", "/api/v1/requests/create")).toBeNull();
+  it("the 405 handler names the path's methods and is not an operation", async () => {
+    const res = await methodNotAllowed(new Request("http://x/api/v1/webhook_endpoints/abc", { method: "PUT" }));
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")?.split(", ").sort()).toEqual(["DELETE", "GET", "PATCH"]);
+    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(await res.json()).toMatchObject({ ok: false, error: "method_not_allowed" });
+    expect(isOperation(methodNotAllowed)).toBe(false);
+    expect(isOperation(async () => new Response())).toBe(true);
+    expect(isOperation(undefined)).toBe(false);
   });
 });

@@ -1,7 +1,12 @@
-// Which methods an /api/v1 path accepts, from the OpenAPI operations (the one list of routes).
-// Next answers a method a route file does not export with a bare 405; the proxy uses this to give
-// API clients the error table's JSON body instead (SPEC §4: 405 method_not_allowed).
+// Which methods an /api/v1 path accepts, from the OpenAPI operations (the one list of routes), and
+// the handler a route file exports for every other method. Next answers a method a route file does
+// not export with a bare 405 (no body, no Allow); API clients get the error table's JSON instead
+// (SPEC §4: 405 method_not_allowed). This was a proxy (middleware) once: running it on every API
+// request cost more than a third of the API's throughput (bench:api), for a rare wrong method.
+import { uuidv7 } from "@/lib/ids";
 import { operations } from "@/lib/openapi/paths";
+import { ApiError } from "./errors";
+import { errorResponse } from "./respond";
 
 const templates = operations.map((op) => ({
   method: op.method.toUpperCase(),
@@ -19,8 +24,22 @@ export function allowedMethods(pathname: string): string[] | null {
   return [...new Set(matches.filter((t) => t.staticSegments === best).map((t) => t.method))];
 }
 
-export function isMethodNotAllowed(method: string, pathname: string): string[] | null {
-  if (method === "HEAD" || method === "OPTIONS") return null;
-  const allowed = allowedMethods(pathname);
-  return allowed && !allowed.includes(method) ? allowed : null;
-}
+/** Marks methodNotAllowed, so a walk over route exports can tell it from an operation. */
+export const NOT_AN_OPERATION = Symbol.for("jopay.methodNotAllowed");
+
+/**
+ * Exported by a route file under each method it does not serve:
+ * `export const GET = methodNotAllowed, PUT = methodNotAllowed, …;` (test/api/errors.test.ts checks
+ * every route file answers every other method this way).
+ */
+export const methodNotAllowed = Object.assign(
+  async (req: Request): Promise<Response> =>
+    errorResponse(new ApiError("method_not_allowed"), {
+      Allow: (allowedMethods(new URL(req.url).pathname) ?? []).join(", "),
+      "X-Request-Id": uuidv7(),
+    }),
+  { [NOT_AN_OPERATION]: true as const },
+);
+
+export const isOperation = (handler: unknown): boolean =>
+  typeof handler === "function" && !(NOT_AN_OPERATION in handler);

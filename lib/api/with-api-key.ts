@@ -80,8 +80,3 @@ async function applyRateLimit(ctx: ApiContext, bucket: "default" | "merchant_cre
       : (ctx.partner.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE);
   return hit(await counterStore(), `key:${ctx.apiKeyId}:${bucket}`, limit);
 }
-
-/** For paths that exist but not with this method. */
-export function methodNotAllowed() {
-  return async () => errorResponse(new ApiError("method_not_allowed"), { "X-Request-Id": uuidv7() });
-}

@@ -99,8 +99,11 @@ describe("unknown paths and methods", () => {
     }
   });
 
-  it("a method a route does not export is 405", async () => {
-    expect((await call("DELETE", "/api/v1/requests", { key: t.liveKey })).status).toBe(405);
+  it("a method a route does not serve is the JSON 405 (every route: openapi.test.ts)", async () => {
+    const res = await call("DELETE", "/api/v1/requests", { key: t.liveKey });
+    expect(res.status).toBe(405);
+    expect(res.body).toMatchObject({ ok: false, error: "method_not_allowed" });
+    expect(res.headers.get("allow")).toBe("GET");
     expect((await call("GET", "/api/v1/requests/create", { key: t.liveKey })).status).toBe(405);
   });
 });

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { isOperation } from "@/lib/api/allowed-methods";
 import { call } from "@/test/support/call-route";
 import { makeTenant } from "./helpers";
 
@@ -61,11 +62,31 @@ describe("OpenAPI document", () => {
       if (rel.includes("[...")) continue; // the catch-all 404 is not an operation
       const path = `/${rel}`.replace(/\[(\w+)\]/g, "{$1}");
       const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-      for (const m of METHODS) if (typeof mod[m] === "function") fromRoutes.add(`${m.toLowerCase()} ${path}`);
+      for (const m of METHODS) if (isOperation(mod[m])) fromRoutes.add(`${m.toLowerCase()} ${path}`);
     }
     const fromDoc = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
     expect([...fromRoutes].filter((x) => !fromDoc.has(x)), "routes missing from the document").toEqual([]);
     expect([...fromDoc].filter((x) => !fromRoutes.has(x)), "document entries without a route").toEqual([]);
+  });
+
+  it("every route file answers each method it does not serve with the JSON 405 and an Allow from the document", async () => {
+    let checked = 0;
+    for (const file of routeFiles(V1)) {
+      const rel = relative(join(process.cwd(), "app"), file).replace(/\/route\.ts$/, "");
+      if (rel.includes("[...")) continue;
+      const path = `/${rel}`.replace(/\[(\w+)\]/g, "{$1}");
+      const documented = Object.keys(doc.paths[path] ?? {}).map((m) => m.toUpperCase()).sort();
+      const concrete = path.replace(/\{\w+\}/g, "0191a3b0-0000-7000-8000-000000000000");
+      for (const m of METHODS.filter((x) => !documented.includes(x))) {
+        const res = await call(m, concrete, { key: t.liveKey });
+        expect(res.status, `${m} ${path}`).toBe(405);
+        expect(res.body, `${m} ${path}`).toMatchObject({ ok: false, error: "method_not_allowed" });
+        expect(res.headers.get("allow")?.split(", ").sort(), `${m} ${path}`).toEqual(documented);
+        expect(res.headers.get("x-request-id")).toBeTruthy();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it("lists every error code of the table with its status", () => {

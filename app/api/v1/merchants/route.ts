@@ -7,6 +7,7 @@ import { createMerchant } from "@/lib/merchants/create-merchant";
 import { listMerchants } from "@/lib/merchants/list-merchants";
 import { presentMerchant, presentMerchants } from "@/lib/merchants/present-merchants";
 import { createMerchantInput, listMerchantsQuery } from "@/lib/schemas/merchant";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/merchants — create a shell merchant (idempotent on wallet_address)
 export const POST = withApiKey({
@@ -29,3 +30,6 @@ export const GET = withApiKey({
     return { merchants: await presentMerchants(ctx.partner.slug, merchants), has_more: hasMore, limit: query.limit, offset: query.offset };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -7,6 +7,7 @@ import { createWebhookEndpointInput, listWebhookEndpointsQuery } from "@/lib/sch
 import { createWebhookEndpoint } from "@/lib/webhooks/create-endpoint";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints — register an endpoint; the whsec_ secret is shown only here
 export const POST = withApiKey({
@@ -27,3 +28,6 @@ export const GET = withApiKey({
     return { webhook_endpoints: endpoints.map((e) => serializeEndpoint(e)), has_more: hasMore, limit: query.limit, offset: query.offset };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

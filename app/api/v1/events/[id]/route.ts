@@ -2,9 +2,13 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findEventOrNotFound } from "@/lib/webhooks/find-event";
 import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/events/:id — one event with its deliveries and every attempt
 export const GET = withApiKey({
   scope: "webhooks:read",
   handler: async ({ ctx, params }) => serializeEventDetail(await findEventOrNotFound(ctx, params.id)),
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -2,6 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { currentRate } from "@/lib/fx/rates";
 import { fxRatesQuery } from "@/lib/schemas/fx";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/fx/rates?currency=EUR — the rate a create would use now
 export const GET = withApiKey({
@@ -12,3 +13,6 @@ export const GET = withApiKey({
     return { currency: q.currency, usd_per_unit: q.usdPerUnit, source: q.source, as_of: q.asOf.toISOString(), fetched_at: q.fetchedAt.toISOString() };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

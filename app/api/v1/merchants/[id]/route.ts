@@ -2,9 +2,13 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findMerchantOrNotFound } from "@/lib/api/tenant";
 import { presentMerchant } from "@/lib/merchants/present-merchants";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/merchants/:id — one merchant
 export const GET = withApiKey({
   scope: "merchants:read",
   handler: async ({ ctx, params }) => presentMerchant(ctx.partner.slug, await findMerchantOrNotFound(ctx, params.id)),
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

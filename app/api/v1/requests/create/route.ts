@@ -3,6 +3,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { createRequest } from "@/lib/requests/create-request";
 import { presentRequest } from "@/lib/requests/get-request";
 import { createRequestInput } from "@/lib/schemas/request";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/requests/create — create a payment request for one of the partner's merchants
 export const POST = withApiKey({
@@ -14,3 +15,6 @@ export const POST = withApiKey({
     return replay ? { status: 200, body: { ...out, idempotent_replay: true } } : { status: 201, body: out };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -5,6 +5,7 @@ import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-endpoint";
 import { findEndpointOrNotFound } from "@/lib/webhooks/find-endpoint";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-endpoint";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/webhook_endpoints/:id — one endpoint (never its secret)
 export const GET = withApiKey({
@@ -27,3 +28,6 @@ export const DELETE = withApiKey({
     return { webhook_endpoint_id: endpoint.id, deleted: true };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const POST = methodNotAllowed, PUT = methodNotAllowed;

@@ -2,6 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { createOnboardingLink } from "@/lib/merchants/create-onboarding-link";
 import { onboardingLinkInput } from "@/lib/schemas/merchant";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/merchants/:id/onboarding_link — a fresh single-use onboarding URL (7-day expiry)
 export const POST = withApiKey({
@@ -15,3 +16,6 @@ export const POST = withApiKey({
     };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

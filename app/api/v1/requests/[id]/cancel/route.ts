@@ -2,9 +2,13 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { presentRequest } from "@/lib/requests/get-request";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/requests/:id/cancel — void a request still requested with no proof
 export const POST = withApiKey({
   scope: "requests:write",
   handler: async ({ ctx, params }) => presentRequest(await cancelRequest(ctx, params.id)),
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

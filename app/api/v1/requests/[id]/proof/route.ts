@@ -8,6 +8,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { attachProofInput } from "@/lib/schemas/proof";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const POST = withApiKey({
   scope: "requests:write",
@@ -23,3 +24,6 @@ export const POST = withApiKey({
     return serializeRequest(request, proof);
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -2,6 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { rotateEndpointSecret } from "@/lib/webhooks/rotate-endpoint-secret";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints/:id/rotate_secret — new secret (shown once); the old one signs too for 24 h
 export const POST = withApiKey({
@@ -11,3 +12,6 @@ export const POST = withApiKey({
     return { ...serializeEndpoint(endpoint), secret };
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -5,9 +5,13 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
+import { methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints/:id/test — send a signed webhook.test event to this endpoint only
 export const POST = withApiKey({
   scope: "webhooks:write",
   handler: async ({ ctx, params }) => ({ status: 201, body: serializeEventDetail(await sendTestEvent(ctx, params.id)) }),
 });
+
+// Any other method: the error table's JSON 405 with Allow.
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;
