@@ -1,5 +1,6 @@
 // Bearer key → partner, mode and scopes. Keys are looked up by SHA-256 hash only (SPEC §4).
 import { db } from "@/lib/db";
+import { sql } from "@/lib/db/sql";
 import type { ApiKey, Partner } from "@/lib/generated/prisma/client";
 import { hashKey, keyMode, type KeyMode } from "@/lib/api-keys/key-format";
 import type { Scope } from "@/lib/api-keys/scopes";
@@ -43,23 +44,25 @@ export async function authenticate(req: Request, requestId: string): Promise<Api
 type KeyWithPartner = Pick<ApiKey, "id" | "mode" | "scopes" | "expiresAt" | "revokedAt" | "lastUsedAt"> & { partner: Partner };
 type KeyRow = Omit<KeyWithPartner, "partner"> & { [K in keyof Partner as `p_${K}`]: Partner[K] };
 
+/** Exported for bench:api's bare baseline, which runs the same statements. */
+export const KEY_WITH_PARTNER_SQL = `SELECT k.id, k.mode::text AS mode, k.scopes, k."expiresAt", k."revokedAt", k."lastUsedAt",
+    p.id AS "p_id", p.slug AS "p_slug", p.name AS "p_name", p.currency AS "p_currency",
+    p."brandLogoUrl" AS "p_brandLogoUrl", p."brandPrimaryColor" AS "p_brandPrimaryColor",
+    p."brandAccentColor" AS "p_brandAccentColor", p."allowedExpiryMinutes" AS "p_allowedExpiryMinutes",
+    p."defaultPosExpiryMinutes" AS "p_defaultPosExpiryMinutes", p."onboardingRequiredFields" AS "p_onboardingRequiredFields",
+    p."rateLimitPerMinute" AS "p_rateLimitPerMinute", p."merchantCreateLimitPerMinute" AS "p_merchantCreateLimitPerMinute",
+    p.disabled AS "p_disabled", p."createdAt" AS "p_createdAt", p."updatedAt" AS "p_updatedAt"
+  FROM api_keys k JOIN partners p ON p.id = k."partnerId"
+  WHERE k."keyHash" = $1`;
+
 /**
- * The key and its partner in one read: Prisma's `include` costs a second round trip on every API
- * request (bench:api). Nothing is cached, so a revoked key or a disabled partner is refused on the
- * very next request. Partner columns are listed one by one and mapped into a Partner literal, so a
+ * The key and its partner in one read, in plain SQL (lib/db/sql.ts): Prisma's `include` costs a
+ * second round trip on every API request, and Prisma itself four times pg's CPU (bench:api).
+ * Nothing is cached, so a revoked key or a disabled partner is refused on the very next request. Partner columns are listed one by one and mapped into a Partner literal, so a
  * new column fails to compile here; test/api/authenticate.test.ts compares the result with Prisma's.
  */
 async function findKeyWithPartner(keyHash: string): Promise<KeyWithPartner | null> {
-  const [r] = await db.$queryRaw<KeyRow[]>`
-    SELECT k.id, k.mode::text AS mode, k.scopes, k."expiresAt", k."revokedAt", k."lastUsedAt",
-      p.id AS "p_id", p.slug AS "p_slug", p.name AS "p_name", p.currency AS "p_currency",
-      p."brandLogoUrl" AS "p_brandLogoUrl", p."brandPrimaryColor" AS "p_brandPrimaryColor",
-      p."brandAccentColor" AS "p_brandAccentColor", p."allowedExpiryMinutes" AS "p_allowedExpiryMinutes",
-      p."defaultPosExpiryMinutes" AS "p_defaultPosExpiryMinutes", p."onboardingRequiredFields" AS "p_onboardingRequiredFields",
-      p."rateLimitPerMinute" AS "p_rateLimitPerMinute", p."merchantCreateLimitPerMinute" AS "p_merchantCreateLimitPerMinute",
-      p.disabled AS "p_disabled", p."createdAt" AS "p_createdAt", p."updatedAt" AS "p_updatedAt"
-    FROM api_keys k JOIN partners p ON p.id = k."partnerId"
-    WHERE k."keyHash" = ${keyHash}`;
+  const [r] = await sql<KeyRow>(KEY_WITH_PARTNER_SQL, [keyHash]);
   if (!r) return null;
   const partner: Partner = {
     id: r.p_id,

@@ -4,6 +4,7 @@
 // The in-memory store exists for unit tests of the window arithmetic only.
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { sql } from "@/lib/db/sql";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -54,14 +55,16 @@ export class MemoryStore implements CounterStore {
   }
 }
 
+// Plain SQL (lib/db/sql.ts): every API request runs this. Exported for bench:api's bare baseline.
+export const INCREMENT_SQL = `
+  INSERT INTO rate_limit_counters (key, "windowStart", count, "expiresAt") VALUES ($1, $2, 1, $3)
+  ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limit_counters.count + 1
+  RETURNING count`;
+
 export class PostgresStore implements CounterStore {
   private lastSweep = 0;
   async increment(key: string, windowStartMs: number, windowMs: number) {
-    const rows = await db.$queryRaw<{ count: number }[]>`
-      INSERT INTO rate_limit_counters (key, "windowStart", count, "expiresAt")
-      VALUES (${key}, ${new Date(windowStartMs)}, 1, ${new Date(windowStartMs + windowMs)})
-      ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limit_counters.count + 1
-      RETURNING count`;
+    const rows = await sql<{ count: number }>(INCREMENT_SQL, [key, new Date(windowStartMs), new Date(windowStartMs + windowMs)]);
     // Old windows are garbage; sweep them now and then rather than on every hit.
     if (Date.now() - this.lastSweep > 60_000) {
       this.lastSweep = Date.now();

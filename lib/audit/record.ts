@@ -3,6 +3,7 @@
 // record commit together. Snapshots pass through redact(): secrets, hashes and sealed values never
 // reach the log, whatever a caller hands in.
 import { Prisma, type Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db/sql";
 import type { User } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 
@@ -36,24 +37,38 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-const json = (v: unknown) => (v === undefined || v === null ? Prisma.DbNull : (redact(v) as Prisma.InputJsonValue));
+const snapshot = (v: unknown) => (v === undefined || v === null ? null : (redact(v) as Prisma.InputJsonValue));
 
-export async function recordAudit(tx: Tx, e: AuditEntry) {
-  return tx.auditLog.create({
-    data: {
-      id: uuidv7(),
-      actorType: e.actor.role,
-      actorId: e.actor.id,
-      actorLabel: e.actor.email,
-      partnerId: e.partnerId ?? null,
-      action: e.action,
-      targetType: e.targetType ?? null,
-      targetId: e.targetId ?? null,
-      before: json(e.before),
-      after: json(e.after),
-      ip: e.ip ?? null,
-    },
-  });
+/** The row for an entry: the one place an entry is mapped and redacted, however it is written. */
+function auditRow(e: AuditEntry) {
+  return {
+    id: uuidv7(),
+    actorType: e.actor.role,
+    actorId: e.actor.id,
+    actorLabel: e.actor.email,
+    partnerId: e.partnerId ?? null,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId ?? null,
+    before: snapshot(e.before),
+    after: snapshot(e.after),
+    ip: e.ip ?? null,
+  };
+}
+
+const INSERT_SQL = `
+  INSERT INTO audit_log (id, "actorType", "actorId", "actorLabel", "partnerId", action, "targetType", "targetId", before, after, ip)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11)`;
+
+/** Writes with the change's transaction: a Prisma one, or a plain-SQL one (lib/db/sql.ts). */
+export async function recordAudit(tx: Tx | Sql, e: AuditEntry) {
+  const row = auditRow(e);
+  if (typeof tx === "function") {
+    const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+    await tx(INSERT_SQL, [row.id, row.actorType, row.actorId, row.actorLabel, row.partnerId, row.action, row.targetType, row.targetId, json(row.before), json(row.after), row.ip]);
+    return;
+  }
+  await tx.auditLog.create({ data: { ...row, before: row.before ?? Prisma.DbNull, after: row.after ?? Prisma.DbNull } });
 }
 
 /**
@@ -63,7 +78,7 @@ export async function recordAudit(tx: Tx, e: AuditEntry) {
  */
 export type AuditFor<T> = (result: T) => AuditEntry;
 
-export async function recordAuditFor<T>(tx: Tx, audit: AuditFor<T> | undefined, result: T) {
+export async function recordAuditFor<T>(tx: Tx | Sql, audit: AuditFor<T> | undefined, result: T) {
   if (audit) await recordAudit(tx, audit(result));
 }
 
