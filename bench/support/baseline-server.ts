@@ -1,18 +1,30 @@
-// The bare baseline for `npm run bench:api`: plain node:http + a pg Pool doing the same
-// authenticated insert as POST /api/v1/requests/create, with nothing else — hash the bearer key,
-// look the key up by hash, insert a payment_requests row with the same columns (tenant-checked
-// against merchants in the same statement) and answer 201 with JSON. Run as its own process, like
-// `next start`, so both compete for the same two cores on equal terms.
-import { createHash, randomUUID } from "node:crypto";
+// The bare baselines for `npm run bench:api`: plain node:http + a pg Pool, no framework, no ORM,
+// no schema library. Run as their own process, like `next start`, so both compete for the same two
+// cores on equal terms. BASELINE=same (default) or BASELINE=insert-only:
+//  - same: the authenticated insert exactly as POST /api/v1/requests/create does it, with the very
+//    same SQL statements imported from lib/ — key + partner by hash, rate-limit count, merchant +
+//    idempotent replay, then one transaction: wallet lock, taken amounts, tagged insert. What is
+//    left out is everything that is not the database: Next, zod, our error table, serialisation.
+//    The ratio against it is what the framework and our code cost.
+//  - insert-only: key lookup and one INSERT…SELECT, no rate limit, no replay, no tag, no lock —
+//    the cheapest insert that still authenticates; a reference for what the rules themselves cost.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
+import { KEY_WITH_PARTNER_SQL } from "../../lib/api/authenticate";
+import { hashKey } from "../../lib/api-keys/key-format";
+import { INCREMENT_SQL } from "../../lib/api/rate-limit";
+import { LOCK_WALLET_SQL, pickAmountTag, TAKEN_AMOUNTS_SQL, MAX_AMOUNT_TAG, walletLockKey } from "../../lib/payments/amount-tag";
+import { INSERT_COLUMNS, INSERT_REQUEST_SQL, MERCHANT_AND_REPLAY_SQL } from "../../lib/requests/create-request";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const MODE = process.env.BASELINE === "insert-only" ? "insert-only" : "same";
 const CHAIN_ID = Number(process.env.BASELINE_CHAIN_ID ?? 31337);
 const USDC = (process.env.BASELINE_USDC_ADDRESS ?? "").toLowerCase();
-const RATE_MICRO_PER_CENT = 11_000n; // EUR at 1.10: 1 cent = 11,000 USDC micro-units
+const RATE = "1.1"; // EUR at the static rate: 1 cent = 11,000 USDC micro-units
+const MICRO_PER_CENT = 11_000n;
 
-const INSERT = `
+const INSERT_ONLY = `
   INSERT INTO payment_requests (
     id, "partnerId", "merchantId", "testMode", "paymentMode", "fiatAmountInt", "fiatCode", "usdcMicro", "amountTag",
     "fxRate", "fxSource", "fxRateAt", memo, "customerName", "customerEmail", "customerPhone", metadata,
@@ -23,6 +35,9 @@ const INSERT = `
   FROM merchants m JOIN partners p ON p.id = m."partnerId"
   WHERE m.id = $10 AND m."partnerId" = $11 AND m."testMode" = $2
   RETURNING id, "createdAt", "usdcMicro", "receivingWallet"`;
+
+type Body = { merchant_id?: string; fiat_amount_int?: number; memo?: string; metadata?: Record<string, string>; idempotency_key?: string };
+type Key = { id: string; mode: string; revokedAt: Date | null; expiresAt: Date | null; p_id: string; p_disabled: boolean; p_currency: string; p_defaultPosExpiryMinutes: number };
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -38,17 +53,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
   if (req.method !== "POST" || req.url !== "/api/v1/requests/create") return send(res, 404, { ok: false });
-  const key = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-  if (!key) return send(res, 401, { ok: false, error: "unauthorized" });
-  const hash = createHash("sha256").update(key).digest("hex");
-  const found = await pool.query<{ id: string; partnerId: string; mode: string; revokedAt: Date | null; expiresAt: Date | null }>(
-    `SELECT id, "partnerId", mode, "revokedAt", "expiresAt" FROM api_keys WHERE "keyHash" = $1`,
-    [hash],
-  );
-  const row = found.rows[0];
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date())) return send(res, 401, { ok: false, error: "unauthorized" });
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  if (!bearer) return send(res, 401, { ok: false, error: "unauthorized" });
+  const [key] = (await pool.query<Key>(KEY_WITH_PARTNER_SQL, [hashKey(bearer)])).rows;
+  if (!key || key.revokedAt || key.p_disabled || (key.expiresAt && key.expiresAt <= new Date())) return send(res, 401, { ok: false, error: "unauthorized" });
+  const testMode = key.mode === "test";
 
-  let body: { merchant_id?: string; fiat_amount_int?: number; memo?: string; metadata?: Record<string, string>; idempotency_key?: string };
+  let body: Body;
   try {
     body = JSON.parse(await readBody(req));
   } catch {
@@ -56,22 +67,52 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   }
   const amount = Number(body.fiat_amount_int);
   if (!body.merchant_id || !Number.isInteger(amount) || amount <= 0) return send(res, 400, { ok: false, error: "validation_error" });
-  const inserted = await pool.query(INSERT, [
-    randomUUID(),
-    row.mode === "test",
-    amount,
-    (BigInt(amount) * RATE_MICRO_PER_CENT).toString(),
-    body.memo ?? null,
-    JSON.stringify(body.metadata ?? {}),
-    body.idempotency_key ?? randomUUID(),
-    CHAIN_ID,
-    USDC,
-    body.merchant_id,
-    row.partnerId,
-  ]);
-  if (!inserted.rows[0]) return send(res, 404, { ok: false, error: "not_found" });
-  const r = inserted.rows[0];
-  send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
+  const idempotencyKey = body.idempotency_key ?? randomUUID();
+  const base = BigInt(amount) * MICRO_PER_CENT;
+
+  if (MODE === "insert-only") {
+    const [r] = (await pool.query(INSERT_ONLY, [randomUUID(), testMode, amount, base.toString(), body.memo ?? null, JSON.stringify(body.metadata ?? {}), idempotencyKey, CHAIN_ID, USDC, body.merchant_id, key.p_id])).rows;
+    if (!r) return send(res, 404, { ok: false, error: "not_found" });
+    return send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
+  }
+
+  const now = Date.now();
+  const windowStart = now - (now % 60_000);
+  await pool.query(INCREMENT_SQL, [`key:${key.id}:default`, new Date(windowStart), new Date(windowStart + 60_000)]);
+  const [m] = (await pool.query(MERCHANT_AND_REPLAY_SQL, [body.merchant_id, key.p_id, testMode, idempotencyKey])).rows;
+  if (!m) return send(res, 404, { ok: false, error: "not_found" });
+  if (m.id !== null) return send(res, 200, { ok: true, request_id: m.id, idempotent_replay: true });
+  if (m.m_disabled || m.m_onboardingStatus !== "complete" || !m.m_walletAddress) return send(res, 409, { ok: false });
+  const wallet = String(m.m_walletAddress).toLowerCase();
+
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN; SET LOCAL statement_timeout = 15000");
+    await client.query(LOCK_WALLET_SQL, [walletLockKey(CHAIN_ID, wallet)]);
+    const taken = (await client.query<{ usdcMicro: string }>(TAKEN_AMOUNTS_SQL, [CHAIN_ID, wallet, base.toString(), (base + BigInt(MAX_AMOUNT_TAG)).toString()])).rows;
+    const tag = pickAmountTag(base, taken.map((t) => BigInt(t.usdcMicro)));
+    if (tag === null) {
+      await client.query("ROLLBACK");
+      return send(res, 503, { ok: false });
+    }
+    const at = new Date();
+    const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
+      id: randomUUID(), partnerId: key.p_id, merchantId: m.m_id, testMode, paymentMode: "pos", fiatAmountInt: amount,
+      fiatCode: m.m_displayCurrency ?? key.p_currency, usdcMicro: (base + BigInt(tag)).toString(), amountTag: tag,
+      fxRate: RATE, fxSource: "static", fxRateAt: at, memo: body.memo ?? null, customerName: null, customerEmail: null,
+      customerPhone: null, metadata: JSON.stringify(body.metadata ?? {}), idempotencyKey, receivingWallet: wallet,
+      chainId: CHAIN_ID, usdcContract: USDC, expiresAt: new Date(at.getTime() + key.p_defaultPosExpiryMinutes * 60_000),
+      createdVia: "api", createdAt: at, updatedAt: at,
+    };
+    const [r] = (await client.query(INSERT_REQUEST_SQL, INSERT_COLUMNS.map((c) => values[c]))).rows;
+    await client.query("COMMIT");
+    send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
 
 const server = createServer((req, res) => {
