@@ -42,6 +42,10 @@ test("a wrong method on an API path is a JSON 405 naming the allowed methods", a
   expect(res.headers()["allow"]).toBe("POST");
   expect(res.headers()["x-request-id"]).toBeTruthy();
   expect(await res.json()).toMatchObject({ ok: false, error: "method_not_allowed" });
+  // OPTIONS names only what the path serves, not the 405 handlers.
+  const options = await request.fetch("/api/v1/requests/create", { method: "OPTIONS" });
+  expect(options.status()).toBe(204);
+  expect(options.headers()["allow"]).toBe("POST, OPTIONS");
   // An unknown API path stays the catch-all's JSON 404.
   const missing = await request.get("/api/v1/no/such/thing");
   expect(missing.status()).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedMethods, isOperation, methodNotAllowed } from "./allowed-methods";
+import { allowedMethods, allowOptions, isOperation, methodNotAllowed } from "./allowed-methods";
 
 describe("allowed methods from the OpenAPI operations", () => {
   it.each([
@@ -24,5 +24,13 @@ describe("allowed methods from the OpenAPI operations", () => {
     expect(isOperation(methodNotAllowed)).toBe(false);
     expect(isOperation(async () => new Response())).toBe(true);
     expect(isOperation(undefined)).toBe(false);
+  });
+
+  it("OPTIONS names only the methods the path serves", async () => {
+    const get = await allowOptions(new Request("http://x/api/v1/requests", { method: "OPTIONS" }));
+    expect(get.status).toBe(204);
+    expect(get.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    const post = await allowOptions(new Request("http://x/api/v1/requests/create", { method: "OPTIONS" }));
+    expect(post.headers.get("allow")).toBe("POST, OPTIONS");
   });
 });

@@ -41,5 +41,15 @@ export const methodNotAllowed = Object.assign(
   { [NOT_AN_OPERATION]: true as const },
 );
 
+/**
+ * OPTIONS, exported next to methodNotAllowed: Next's automatic OPTIONS lists every exported method,
+ * which would now include the ones that only answer 405.
+ */
+export async function allowOptions(req: Request): Promise<Response> {
+  const allowed = allowedMethods(new URL(req.url).pathname) ?? [];
+  const all = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
+  return new Response(null, { status: 204, headers: { Allow: all.join(", "), "X-Request-Id": uuidv7() } });
+}
+
 export const isOperation = (handler: unknown): boolean =>
   typeof handler === "function" && !(NOT_AN_OPERATION in handler);

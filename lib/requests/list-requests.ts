@@ -1,24 +1,37 @@
 // Listing a partner's requests in one mode (seeds: requests-api "List requests"): since inclusive,
 // until exclusive, newest first, has_more from one extra row. A merchant_id filter must name one of
 // the tenant's merchants — anything else is the same 404 as a missing id.
-import { findMerchantOrNotFound, tenantWhere, type TenantScope } from "@/lib/api/tenant";
-import { db } from "@/lib/db";
+//
+// Plain SQL (lib/db/sql.ts): through Prisma a page of 51 rows cost ~7 ms of CPU to read (bench:api).
+// Tenant and mode are the first two conditions of every query, as tenantWhere() gives Prisma.
+import { assertIdShape, notFound, type TenantScope } from "@/lib/api/tenant";
+import { sql } from "@/lib/db/sql";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
+import { requestColumns, toPaymentRequest } from "./request-row";
+
+const MERCHANT_IN_TENANT = `SELECT 1 FROM merchants WHERE id = $1 AND "partnerId" = $2 AND "testMode" = $3`;
 
 export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
-  if (q.merchant_id) await findMerchantOrNotFound(scope, q.merchant_id);
-  const createdAt = q.since || q.until ? { ...(q.since ? { gte: q.since } : {}), ...(q.until ? { lt: q.until } : {}) } : undefined;
-  const rows = await db.paymentRequest.findMany({
-    where: {
-      ...tenantWhere(scope),
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.proof_status ? { proofStatus: q.proof_status } : {}),
-      ...(q.merchant_id ? { merchantId: q.merchant_id } : {}),
-      ...(createdAt ? { createdAt } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: q.offset,
-    take: q.limit + 1,
-  });
-  return { requests: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+  if (q.merchant_id) {
+    assertIdShape(q.merchant_id);
+    if ((await sql(MERCHANT_IN_TENANT, [q.merchant_id, scope.partnerId, scope.testMode])).length === 0) throw notFound();
+  }
+  const values: unknown[] = [scope.partnerId, scope.testMode];
+  const where = [`"partnerId" = $1`, `"testMode" = $2`];
+  const filter = (column: string, op: "=" | ">=" | "<", value: unknown) => {
+    values.push(value);
+    where.push(`${column} ${op} $${values.length}`);
+  };
+  if (q.status) filter("status", "=", q.status);
+  if (q.proof_status) filter(`"proofStatus"`, "=", q.proof_status);
+  if (q.merchant_id) filter(`"merchantId"`, "=", q.merchant_id);
+  if (q.since) filter(`"createdAt"`, ">=", q.since);
+  if (q.until) filter(`"createdAt"`, "<", q.until);
+  values.push(q.limit + 1, q.offset);
+  const rows = await sql(
+    `SELECT ${requestColumns()} FROM payment_requests WHERE ${where.join(" AND ")}
+     ORDER BY "createdAt" DESC, id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
+    values,
+  );
+  return { requests: rows.slice(0, q.limit).map(toPaymentRequest), hasMore: rows.length > q.limit };
 }

@@ -3,7 +3,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { listEventsQuery } from "@/lib/schemas/event";
 import { listEvents } from "@/lib/webhooks/list-events";
 import { serializeDelivery, serializeEvent } from "@/lib/webhooks/serialize-event";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/events — the partner's events in the key's mode, newest first, with delivery status
 export const GET = withApiKey({
@@ -20,5 +20,6 @@ export const GET = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -7,7 +7,7 @@ import { createMerchant } from "@/lib/merchants/create-merchant";
 import { listMerchants } from "@/lib/merchants/list-merchants";
 import { presentMerchant, presentMerchants } from "@/lib/merchants/present-merchants";
 import { createMerchantInput, listMerchantsQuery } from "@/lib/schemas/merchant";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/merchants — create a shell merchant (idempotent on wallet_address)
 export const POST = withApiKey({
@@ -31,5 +31,6 @@ export const GET = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

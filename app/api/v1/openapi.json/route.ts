@@ -2,12 +2,13 @@
 import { json } from "@/lib/api/respond";
 import { uuidv7 } from "@/lib/ids";
 import { openApiDocument } from "@/lib/openapi/document";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document, generated from the zod schemas
 export async function GET() {
   return json(openApiDocument(), 200, { "X-Request-Id": uuidv7(), "cache-control": "public, max-age=300" });
 }
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

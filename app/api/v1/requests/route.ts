@@ -3,7 +3,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { presentRequests } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { listRequestsQuery } from "@/lib/schemas/request";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/requests — list the partner's requests in the key's mode, newest first
 export const GET = withApiKey({
@@ -15,5 +15,6 @@ export const GET = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -7,7 +7,7 @@ import { createWebhookEndpointInput, listWebhookEndpointsQuery } from "@/lib/sch
 import { createWebhookEndpoint } from "@/lib/webhooks/create-endpoint";
 import { listWebhookEndpoints } from "@/lib/webhooks/list-endpoints";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints — register an endpoint; the whsec_ secret is shown only here
 export const POST = withApiKey({
@@ -29,5 +29,6 @@ export const GET = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

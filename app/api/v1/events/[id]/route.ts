@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findEventOrNotFound } from "@/lib/webhooks/find-event";
 import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/events/:id — one event with its deliveries and every attempt
 export const GET = withApiKey({
@@ -10,5 +10,6 @@ export const GET = withApiKey({
   handler: async ({ ctx, params }) => serializeEventDetail(await findEventOrNotFound(ctx, params.id)),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { currentRate } from "@/lib/fx/rates";
 import { fxRatesQuery } from "@/lib/schemas/fx";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/fx/rates?currency=EUR — the rate a create would use now
 export const GET = withApiKey({
@@ -14,5 +14,6 @@ export const GET = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

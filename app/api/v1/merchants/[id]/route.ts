@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { findMerchantOrNotFound } from "@/lib/api/tenant";
 import { presentMerchant } from "@/lib/merchants/present-merchants";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/merchants/:id — one merchant
 export const GET = withApiKey({
@@ -10,5 +10,6 @@ export const GET = withApiKey({
   handler: async ({ ctx, params }) => presentMerchant(ctx.partner.slug, await findMerchantOrNotFound(ctx, params.id)),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

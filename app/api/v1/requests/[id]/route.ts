@@ -1,7 +1,7 @@
 /** Tenant + mode: getRequest goes through findRequestOrNotFound (other partner/mode = 404). */
 import { withApiKey } from "@/lib/api/with-api-key";
 import { getRequest, presentRequest } from "@/lib/requests/get-request";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/requests/:id — one request with its latest proof
 export const GET = withApiKey({
@@ -9,5 +9,6 @@ export const GET = withApiKey({
   handler: async ({ ctx, params }) => presentRequest(await getRequest(ctx, params.id)),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

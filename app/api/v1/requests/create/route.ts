@@ -3,7 +3,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { createRequest } from "@/lib/requests/create-request";
 import { presentRequest } from "@/lib/requests/get-request";
 import { createRequestInput } from "@/lib/schemas/request";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/requests/create — create a payment request for one of the partner's merchants
 export const POST = withApiKey({
@@ -16,5 +16,6 @@ export const POST = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -5,7 +5,7 @@ import { deleteWebhookEndpoint } from "@/lib/webhooks/delete-endpoint";
 import { findEndpointOrNotFound } from "@/lib/webhooks/find-endpoint";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
 import { updateWebhookEndpoint } from "@/lib/webhooks/update-endpoint";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // GET /api/v1/webhook_endpoints/:id — one endpoint (never its secret)
 export const GET = withApiKey({
@@ -29,5 +29,6 @@ export const DELETE = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const POST = methodNotAllowed, PUT = methodNotAllowed;

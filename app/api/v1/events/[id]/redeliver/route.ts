@@ -3,7 +3,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { redeliverEventInput } from "@/lib/schemas/event";
 import { redeliverEvent } from "@/lib/webhooks/redeliver-event";
 import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/events/:id/redeliver — queue the event again, same webhook-id, fresh retry schedule
 export const POST = withApiKey({
@@ -12,5 +12,6 @@ export const POST = withApiKey({
   handler: async ({ ctx, params, body }) => serializeEventDetail(await redeliverEvent(ctx, params.id, body)),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

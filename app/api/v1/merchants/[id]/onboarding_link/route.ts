@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { createOnboardingLink } from "@/lib/merchants/create-onboarding-link";
 import { onboardingLinkInput } from "@/lib/schemas/merchant";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/merchants/:id/onboarding_link — a fresh single-use onboarding URL (7-day expiry)
 export const POST = withApiKey({
@@ -17,5 +17,6 @@ export const POST = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

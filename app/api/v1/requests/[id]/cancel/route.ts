@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { presentRequest } from "@/lib/requests/get-request";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/requests/:id/cancel — void a request still requested with no proof
 export const POST = withApiKey({
@@ -10,5 +10,6 @@ export const POST = withApiKey({
   handler: async ({ ctx, params }) => presentRequest(await cancelRequest(ctx, params.id)),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -8,7 +8,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { attachProofInput } from "@/lib/schemas/proof";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const POST = withApiKey({
   scope: "requests:write",
@@ -25,5 +25,6 @@ export const POST = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -2,7 +2,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { rotateEndpointSecret } from "@/lib/webhooks/rotate-endpoint-secret";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints/:id/rotate_secret — new secret (shown once); the old one signs too for 24 h
 export const POST = withApiKey({
@@ -13,5 +13,6 @@ export const POST = withApiKey({
   },
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

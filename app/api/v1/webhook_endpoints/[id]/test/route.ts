@@ -5,7 +5,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { serializeEventDetail } from "@/lib/webhooks/serialize-event";
-import { methodNotAllowed } from "@/lib/api/allowed-methods";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/webhook_endpoints/:id/test — send a signed webhook.test event to this endpoint only
 export const POST = withApiKey({
@@ -13,5 +13,6 @@ export const POST = withApiKey({
   handler: async ({ ctx, params }) => ({ status: 201, body: serializeEventDetail(await sendTestEvent(ctx, params.id)) }),
 });
 
-// Any other method: the error table's JSON 405 with Allow.
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
 export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;
