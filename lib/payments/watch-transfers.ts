@@ -67,6 +67,12 @@ export async function watchTransfers(opts: WatchTransfersOptions): Promise<Watch
   return total;
 }
 
+// The block range each cursor's next scan may cover. Providers cap getLogs by block range or by
+// result size (500 to 10,000 blocks, or N logs), and a cap is found out only by a refusal: a fixed
+// range would be refused every pass, and the chain would never be watched again. So a failed scan
+// halves the range (down to one block), and each success doubles it back toward the maximum.
+const rangeByCursor = new Map<number, number>();
+
 async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Promise<Omit<WatchResult, "failedChainIds">> {
   const idle = { blocksScanned: 0, attached: 0 };
   const cursorId = opts.cursorId?.(chain) ?? chain.chainId;
@@ -94,8 +100,17 @@ async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Pr
       await release(cursorId, token, head);
       return idle;
     }
-    const to = bigMin(safeHead, from + BigInt(opts.maxBlockRange ?? 2_000) - 1n);
-    const attached = await scanRange(chain, from, to, opts);
+    const maxRange = opts.maxBlockRange ?? 2_000;
+    const range = Math.min(maxRange, rangeByCursor.get(cursorId) ?? maxRange);
+    const to = bigMin(safeHead, from + BigInt(range) - 1n);
+    let attached: number;
+    try {
+      attached = await scanRange(chain, from, to, opts);
+    } catch (err) {
+      rangeByCursor.set(cursorId, Math.max(1, Math.floor(range / 2)));
+      throw err;
+    }
+    rangeByCursor.set(cursorId, Math.min(maxRange, range * 2));
     // Advance from where this scan started, not by lease: a scan that outlived its lease (slow RPC,
     // many wallets) while another worker took the cursor still moves it on, and a cursor never
     // moves back. Two workers scanning one range is harmless: attaching is idempotent.

@@ -11,6 +11,7 @@ import { watchTransfers } from "@/lib/payments/watch-transfers";
 import { publicClientFor } from "@/lib/chains/clients";
 import { createRequest } from "@/lib/requests/create-request";
 import { eventsFor, insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
+import { startCappedRpc } from "./support/capped-rpc";
 import { startTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
@@ -197,5 +198,33 @@ describe("transfer watcher", () => {
     expect(await watch({ ...chain.settings, rpcUrl: "http://127.0.0.1:1" })).toEqual({ blocksScanned: 0, attached: 0, failedChainIds: [chain.settings.chainId] });
     expect(await drain(watch)).toBe(1);
     expect((await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id } })).txHash).toBe(hash);
+  });
+
+  it("narrows its block range when the provider refuses one as too large, and still finds the payment", async () => {
+    const capped = await startCappedRpc(chain.settings.rpcUrl, 3);
+    try {
+      const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 4_000_077n });
+      const cursor = 1_000_000_000 + randomInt(1_000_000_000);
+      const settings = { ...chain.settings, rpcUrl: capped.url };
+      const watch = () => watchTransfers({ workerId: "test", chains: [settings], partnerId: s.partner.id, cursorId: () => cursor, maxBlockRange: 16 });
+      await watch(); // first run: cursor at head
+      const hash = await chain.transfer(wallet, 4_000_077n);
+      await chain.mine(20);
+      let attached = 0;
+      const failed: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const r = await watch();
+        attached += r.attached;
+        failed.push(...r.failedChainIds);
+      }
+      expect(capped.refused.length).toBeGreaterThan(0); // 16 and 8 blocks were refused, then 2 fit
+      expect(failed.length).toBe(capped.refused.length);
+      expect(attached).toBe(1);
+      expect(await db.paymentRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ proofStatus: "attached", txHash: hash });
+      const c = await db.chainCursor.findUniqueOrThrow({ where: { chainId: cursor } });
+      expect(c.lastScannedBlock).toBe(await publicClientFor(chain.settings).getBlockNumber({ cacheTime: 0 }));
+    } finally {
+      await capped.stop();
+    }
   });
 });
