@@ -29,9 +29,15 @@ export interface CheckProofsOptions {
   confirmationPollMs?: number;
   /** Restrict to one partner's proofs (tests, operator re-checks). */
   partnerId?: string;
+  /** How long one proof's chain reads may take before it is rescheduled (default 20 s). */
+  readDeadlineMs?: number;
 }
 
 const DEFAULT_LEASE_MS = 30_000;
+// One proof's reads (receipt, block, head; viem: 10 s × 3 tries each) could outlast the lease and
+// hold the whole batch: it is claimed together and settled with Promise.all. Past this deadline the
+// proof is rescheduled like any RPC error, so a pass ends inside its lease whatever one RPC does.
+const DEFAULT_READ_DEADLINE_MS = 20_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 60_000;
 /** How long a hash may stay unknown to the chain before it is rejected as `not_found`. */
@@ -73,6 +79,10 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS));
   const partnerFilter = opts.partnerId ? Prisma.sql`AND r."partnerId" = ${opts.partnerId}::uuid` : Prisma.empty;
+  // With explicit chains (tests, tooling) only theirs. Otherwise every pending proof, whatever its
+  // chain: one on a chain no mode uses any more is rejected as wrong_chain below — left unclaimed,
+  // its request would stay attached, and never expire.
+  const chainFilter = opts.chains ? Prisma.sql`AND pr."chainId" = ANY(${chainIds}::int[])` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE proofs p
     SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseUntil}, "checkAttempts" = p."checkAttempts" + 1
@@ -80,7 +90,7 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
       SELECT pr.id FROM proofs pr JOIN payment_requests r ON r.id = pr."requestId"
       WHERE pr.outcome = 'pending' AND pr.simulated = false AND pr."nextCheckAt" <= ${now}
         AND (pr."leaseUntil" IS NULL OR pr."leaseUntil" < ${now})
-        AND pr."chainId" = ANY(${chainIds}::int[]) ${partnerFilter}
+        ${chainFilter} ${partnerFilter}
       ORDER BY pr."nextCheckAt"
       LIMIT ${opts.batchSize ?? 20}
       FOR UPDATE OF pr SKIP LOCKED
@@ -120,12 +130,20 @@ export async function readChain(chain: ChainSettings, txHash: string): Promise<C
   }
 }
 
+function withDeadline(read: Promise<ChainRead>, ms: number): Promise<ChainRead> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ChainRead>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: "error", message: `chain reads took over ${ms} ms` }), ms);
+  });
+  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+}
+
 async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckProofsOptions) {
   if (chain.chainId !== p.request.chainId) {
     await settle(p, { kind: "rejected", reason: "wrong_chain", receivedMicro: 0n, block: null }, token);
     return;
   }
-  const read = await readChain(chain, p.txHash);
+  const read = await withDeadline(readChain(chain, p.txHash), opts.readDeadlineMs ?? DEFAULT_READ_DEADLINE_MS);
   if (read.kind === "missing" && Date.now() - p.createdAt.getTime() >= UNKNOWN_HASH_GIVE_UP_MS) {
     await settle(p, { kind: "rejected", reason: "not_found", receivedMicro: 0n, block: null }, token);
     return;

@@ -1,6 +1,8 @@
 // Proof verification against a real anvil chain with the project's TestUSDC (SPEC §6): one test
 // per case, each asserting the request's final state and the events emitted.
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
@@ -379,5 +381,42 @@ describe("proof verification on a real chain", () => {
     expect(r).toMatchObject({ proofStatus: "none", txHash: null });
     expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "wrong_chain", activeTxHash: null });
     expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("rejects as wrong_chain a proof on a chain no mode uses any more, instead of leaving it pending for ever", async () => {
+    // Chain 10 is neither the live nor the test chain: before, such proofs were never claimed, so
+    // their requests stayed attached (and never expired).
+    const setup = await makePaymentSetup();
+    const request = await insertRequest({
+      partnerId: setup.partner.id, merchantId: setup.merchant.id, testMode: false, usdcMicro: AMOUNT,
+      receivingWallet: setup.merchant.walletAddress!, chainId: 10, usdcContract: "0x0b2c639c533813f4aa9d7837caf62653d097ff85",
+    });
+    await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+    expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(1);
+
+    const r = await stateOf(request.id);
+    expect(r).toMatchObject({ proofStatus: "none", txHash: null });
+    expect(r.proofs[0]).toMatchObject({ outcome: "rejected", rejectionReason: "wrong_chain" });
+    expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
+  });
+
+  it("reschedules a proof whose RPC never answers once its read deadline passes, so the pass ends inside its lease", async () => {
+    const silent = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+    try {
+      const { partner, request } = await openRequest();
+      await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+      const hanging = { ...chain.settings, rpcUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}` };
+      const before = Date.now();
+      expect(await checkProofs({ workerId: "test", chains: [hanging], partnerId: partner.id, readDeadlineMs: 300 })).toBe(1);
+      const [p] = (await stateOf(request.id)).proofs;
+      expect(p).toMatchObject({ outcome: "pending" });
+      expect(p.lastError).toMatch(/took over 300 ms/);
+      expect(p.nextCheckAt.getTime()).toBeGreaterThan(before);
+      expect(p.leaseOwner).toBeNull(); // given back, not held until the lease runs out
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
   });
 });
