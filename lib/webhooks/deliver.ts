@@ -56,7 +56,12 @@ interface Claim {
   attemptCount: number;
 }
 
-/** Leases up to `limit` due deliveries to `owner`, at most perEndpoint − busy per endpoint. */
+/**
+ * Leases up to `limit` due deliveries to `owner`, at most perEndpoint − busy per endpoint. An
+ * endpoint that is failing (failingSince set) gets one attempt in flight, and only the slots healthy
+ * endpoints leave: a handful of endpoints that time out (15 s a try, for days) must not hold every
+ * slot of every worker while the working ones wait.
+ */
 export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit: number, busy: Map<string, number> = new Map()): Promise<Claim[]> {
   if (limit <= 0) return [];
   const busyIds = [...busy.keys()];
@@ -73,11 +78,11 @@ export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit:
         WHERE d."endpointId" = e.id AND d.status = 'pending' AND d."nextAttemptAt" <= now()
           AND (d."leaseUntil" IS NULL OR d."leaseUntil" < now())
         ORDER BY d."nextAttemptAt"
-        LIMIT greatest(${cfg.perEndpoint}::int - coalesce(b.n, 0), 0)
+        LIMIT greatest(CASE WHEN e."failingSince" IS NULL THEN ${cfg.perEndpoint}::int ELSE 1 END - coalesce(b.n, 0), 0)
         FOR UPDATE OF d SKIP LOCKED
       ) x
       WHERE e.disabled = false ${partnerFilter}
-      ORDER BY x."nextAttemptAt"
+      ORDER BY (e."failingSince" IS NOT NULL), x."nextAttemptAt"
       LIMIT ${limit}::int
     )
     UPDATE webhook_deliveries d

@@ -6,7 +6,7 @@
 //
 // JOPAY_ALLOW_PRIVATE_WEBHOOKS=1 (development, tests) admits http and private/loopback targets for
 // local receivers. Cloud metadata addresses stay refused even then.
-import { lookup as dnsLookup } from "node:dns";
+import { Resolver as DnsResolver } from "node:dns/promises";
 import { isIP, type LookupFunction } from "node:net";
 
 export interface ResolvedAddress {
@@ -30,10 +30,32 @@ export class WebhookUrlError extends Error {
 
 export const MAX_URL_LENGTH = 2048;
 
-export const systemResolver: Resolver = (hostname) =>
-  new Promise((resolve, reject) => {
-    dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses) => (err ? reject(err) : resolve(addresses)));
-  });
+// Hosts are resolved with c-ares (dns.promises.Resolver), not dns.lookup: lookup runs getaddrinfo
+// on libuv's four-thread pool with no timeout of ours, so a few partners whose name servers never
+// answer would hold every thread, and every other partner's deliveries (and the process's file and
+// crypto work) would wait behind them into their own timeouts. c-ares queries are asynchronous and
+// bounded. It does not read /etc/hosts: "localhost" names are answered here (RFC 6761); other
+// webhook hosts are public names by rule.
+export function createSystemResolver(opts: { servers?: string[]; timeoutMs?: number; tries?: number } = {}): Resolver {
+  const dns = new DnsResolver({ timeout: opts.timeoutMs ?? 2_000, tries: opts.tries ?? 2 });
+  if (opts.servers) dns.setServers(opts.servers);
+  return async (hostname) => {
+    const name = hostname.toLowerCase().replace(/\.$/, "");
+    if (name === "localhost" || name.endsWith(".localhost")) {
+      return [{ address: "127.0.0.1", family: 4 }, { address: "::1", family: 6 }];
+    }
+    const [v4, v6] = await Promise.allSettled([dns.resolve4(name), dns.resolve6(name)]);
+    const addresses = [
+      ...(v4.status === "fulfilled" ? v4.value.map((address) => ({ address, family: 4 })) : []),
+      ...(v6.status === "fulfilled" ? v6.value.map((address) => ({ address, family: 6 })) : []),
+    ];
+    if (addresses.length === 0) throw v4.status === "rejected" ? v4.reason : new Error(`${name} has no address`);
+    return addresses;
+  };
+}
+
+let system: Resolver | undefined;
+export const systemResolver: Resolver = (hostname) => (system ??= createSystemResolver())(hostname);
 
 // --- address classification -------------------------------------------------------------------
 

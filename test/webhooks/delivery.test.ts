@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { EVENT_TYPES } from "@/lib/events/event-types";
+import { claimDeliveries, defaultDeliveryConfig } from "@/lib/webhooks/deliver";
 import { rotateEndpointSecret } from "@/lib/webhooks/rotate-endpoint-secret";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/support/webhook-receiver";
 import { deliverUntil, deliveriesOf, emitTestEvent, partnerWithEndpoint, settled } from "./support/harness";
@@ -235,5 +236,25 @@ describe("webhook delivery", () => {
     // The 8 fast deliveries all arrived while the slow endpoint held at most its 4 slots.
     expect(at("/slow").length).toBeLessThanOrEqual(4);
     expect(new Set(at("/fast").map((r) => r.headers["webhook-id"])).size).toBe(8);
+  });
+
+  it("a failing endpoint gets one attempt in flight, and only the slots the working ones leave", async () => {
+    const failing = await partnerWithEndpoint(rx.url("/failing-claims"));
+    const healthy = await partnerWithEndpoint(rx.url("/healthy-claims"));
+    await db.webhookEndpoint.update({ where: { id: failing.endpoint.id }, data: { failingSince: new Date(Date.now() - 3_600_000) } });
+    for (let i = 0; i < 6; i++) await emitTestEvent(failing.partner.id); // older: due first by time
+    for (let i = 0; i < 3; i++) await emitTestEvent(healthy.partner.id);
+    const cfg = defaultDeliveryConfig({ partnerIds: [failing.partner.id, healthy.partner.id], perEndpoint: 4 });
+
+    const first = await claimDeliveries("fair-test-1", cfg, 4);
+    const count = (claims: typeof first, endpointId: string) => claims.filter((c) => c.endpointId === endpointId).length;
+    expect(count(first, healthy.endpoint.id)).toBe(3);
+    expect(count(first, failing.endpoint.id)).toBe(1);
+    // With its one attempt in flight, the failing endpoint gets no more, however many slots are free.
+    const more = await claimDeliveries("fair-test-2", cfg, 32, new Map([[failing.endpoint.id, 1]]));
+    expect(more).toEqual([]);
+    // A healthy endpoint still gets up to perEndpoint.
+    for (let i = 0; i < 6; i++) await emitTestEvent(healthy.partner.id);
+    expect(count(await claimDeliveries("fair-test-3", cfg, 32, new Map([[failing.endpoint.id, 1]])), healthy.endpoint.id)).toBe(4);
   });
 });
