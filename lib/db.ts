@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
+import { log } from "@/lib/log";
 
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
@@ -22,7 +23,7 @@ export function getPool(): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE });
   // An idle connection that dies (database restart) is dropped by the pool; without a listener
   // the error event would crash the process.
-  pool.on("error", () => {});
+  pool.on("error", (err) => log.warn("idle database connection lost", { error: err.message }));
   holder.__jopayPool = pool;
   return pool;
 }

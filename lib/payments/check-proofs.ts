@@ -79,10 +79,14 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + (opts.leaseMs ?? DEFAULT_LEASE_MS));
   const partnerFilter = opts.partnerId ? Prisma.sql`AND r."partnerId" = ${opts.partnerId}::uuid` : Prisma.empty;
-  // With explicit chains (tests, tooling) only theirs. Otherwise every pending proof, whatever its
-  // chain: one on a chain no mode uses any more is rejected as wrong_chain below — left unclaimed,
-  // its request would stay attached, and never expire.
-  const chainFilter = opts.chains ? Prisma.sql`AND pr."chainId" = ANY(${chainIds}::int[])` : Prisma.empty;
+  // Proofs on the chains we verify on. Without explicit chains (tests, tooling) also proofs a day old
+  // on a chain no mode uses any more: left unclaimed, their requests would stay attached and never
+  // expire; claimed, they are rejected as wrong_chain below. Only after a day, so that a chain
+  // setting wrong for a while (a bad deploy) leaves the proofs waiting instead of rejecting them.
+  const giveUpBefore = new Date(now.getTime() - UNKNOWN_HASH_GIVE_UP_MS);
+  const chainFilter = opts.chains
+    ? Prisma.sql`AND pr."chainId" = ANY(${chainIds}::int[])`
+    : Prisma.sql`AND (pr."chainId" = ANY(${chainIds}::int[]) OR pr."createdAt" < ${giveUpBefore})`;
   const rows = await db.$queryRaw<{ id: string }[]>`
     UPDATE proofs p
     SET "leaseOwner" = ${token}, "leaseUntil" = ${leaseUntil}, "checkAttempts" = p."checkAttempts" + 1

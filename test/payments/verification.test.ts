@@ -383,7 +383,7 @@ describe("proof verification on a real chain", () => {
     expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_rejected"]);
   });
 
-  it("rejects as wrong_chain a proof on a chain no mode uses any more, instead of leaving it pending for ever", async () => {
+  it("rejects as wrong_chain a day-old proof on a chain no mode uses any more, instead of leaving it pending for ever", async () => {
     // Chain 10 is neither the live nor the test chain: before, such proofs were never claimed, so
     // their requests stayed attached (and never expired).
     const setup = await makePaymentSetup();
@@ -392,6 +392,9 @@ describe("proof verification on a real chain", () => {
       receivingWallet: setup.merchant.walletAddress!, chainId: 10, usdcContract: "0x0b2c639c533813f4aa9d7837caf62653d097ff85",
     });
     await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+    // Within the first day it waits: the chain setting may be wrong only for a while.
+    expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(0);
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - UNKNOWN_HASH_GIVE_UP_MS - 60_000) } });
     expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(1);
 
     const r = await stateOf(request.id);
