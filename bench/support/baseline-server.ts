@@ -3,7 +3,8 @@
 // cores on equal terms. BASELINE=same (default) or BASELINE=insert-only:
 //  - same: the authenticated insert exactly as POST /api/v1/requests/create does it, with the very
 //    same SQL statements imported from lib/ — key + partner by hash, rate-limit count, merchant +
-//    idempotent replay, then one transaction: wallet lock, taken amounts, tagged insert. What is
+//    idempotent replay, then one transaction: wallet lock, taken amounts, tagged insert (ids are
+//    UUIDv7 as ours: random ids spread inserts over the primary key's pages). What is
 //    left out is everything that is not the database: Next, zod, our error table, serialisation.
 //    The ratio against it is what the framework and our code cost.
 //  - insert-only: key lookup and one INSERT…SELECT, no rate limit, no replay, no tag, no lock —
@@ -13,6 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import pg from "pg";
 import { KEY_WITH_PARTNER_SQL } from "../../lib/api/authenticate";
 import { hashKey } from "../../lib/api-keys/key-format";
+import { uuidv7 } from "../../lib/ids";
 import { INCREMENT_SQL } from "../../lib/api/rate-limit";
 import { LOCK_WALLET_SQL, pickAmountTag, TAKEN_AMOUNTS_SQL, MAX_AMOUNT_TAG, walletLockKey } from "../../lib/payments/amount-tag";
 import { INSERT_COLUMNS, INSERT_REQUEST_SQL, MERCHANT_AND_REPLAY_SQL } from "../../lib/requests/create-request";
@@ -97,7 +99,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     }
     const at = new Date();
     const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
-      id: randomUUID(), partnerId: key.p_id, merchantId: m.m_id, testMode, paymentMode: "pos", fiatAmountInt: amount,
+      id: uuidv7(), partnerId: key.p_id, merchantId: m.m_id, testMode, paymentMode: "pos", fiatAmountInt: amount,
       fiatCode: m.m_displayCurrency ?? key.p_currency, usdcMicro: (base + BigInt(tag)).toString(), amountTag: tag,
       fxRate: RATE, fxSource: "static", fxRateAt: at, memo: body.memo ?? null, customerName: null, customerEmail: null,
       customerPhone: null, metadata: JSON.stringify(body.metadata ?? {}), idempotencyKey, receivingWallet: wallet,
