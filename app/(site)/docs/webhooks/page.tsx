@@ -125,6 +125,10 @@ app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (re
         Respond quickly (queue the work and answer <C>200</C>) — a slow endpoint only slows its own deliveries, but every
         attempt that exceeds 15 s counts as a failure.
       </p>
+      <p>
+        JoPay sends up to 4 deliveries to one endpoint at a time. While an endpoint is failing, it gets one at a time,
+        after the working endpoints: once an attempt succeeds, the backlog drains at full speed again.
+      </p>
 
       <H2 id="idempotency">Handle duplicates and ordering</H2>
       <p>
