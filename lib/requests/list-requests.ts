@@ -10,6 +10,7 @@ import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { requestColumns, toPaymentRequest } from "./request-row";
 
 const MERCHANT_IN_TENANT = `SELECT 1 FROM merchants WHERE id = $1 AND "partnerId" = $2 AND "testMode" = $3`;
+const COLUMNS = requestColumns();
 
 export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
   if (q.merchant_id) {
@@ -29,7 +30,7 @@ export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
   if (q.until) filter(`"createdAt"`, "<", q.until);
   values.push(q.limit + 1, q.offset);
   const rows = await sql(
-    `SELECT ${requestColumns()} FROM payment_requests WHERE ${where.join(" AND ")}
+    `SELECT ${COLUMNS} FROM payment_requests WHERE ${where.join(" AND ")}
      ORDER BY "createdAt" DESC, id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
   );

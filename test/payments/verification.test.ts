@@ -57,6 +57,17 @@ async function stateOf(requestId: string) {
 
 const types = async (requestId: string) => (await eventsFor(requestId)).map((e) => e.type);
 
+/** A live request snapshotted on `chainId` (not necessarily a configured one), with a proof attached. */
+async function liveRequestWithProofOn(chainId: number, usdcContract: string) {
+  const setup = await makePaymentSetup();
+  const request = await insertRequest({
+    partnerId: setup.partner.id, merchantId: setup.merchant.id, testMode: false, usdcMicro: AMOUNT,
+    receivingWallet: setup.merchant.walletAddress!, chainId, usdcContract,
+  });
+  await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+  return { setup, request };
+}
+
 describe("proof verification on a real chain", () => {
   it("verifies an exact payment", async () => {
     const { partner, request, wallet } = await openRequest();
@@ -369,12 +380,7 @@ describe("proof verification on a real chain", () => {
   it("rejects a proof on a chain that is not its mode's chain as wrong_chain, without reading it", async () => {
     // Defaults: live = Base (8453), test = Base Sepolia (84532). A live request snapshotted on the
     // test chain (e.g. created under an earlier configuration) must never verify there.
-    const setup = await makePaymentSetup();
-    const request = await insertRequest({
-      partnerId: setup.partner.id, merchantId: setup.merchant.id, testMode: false, usdcMicro: AMOUNT,
-      receivingWallet: setup.merchant.walletAddress!, chainId: 84532, usdcContract: "0x036cbd53842c5426634e7929541ec2318f3dcf7e",
-    });
-    await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+    const { setup, request } = await liveRequestWithProofOn(84532, "0x036cbd53842c5426634e7929541ec2318f3dcf7e");
     await checkProofs({ workerId: "test", partnerId: setup.partner.id });
 
     const r = await stateOf(request.id);
@@ -386,12 +392,7 @@ describe("proof verification on a real chain", () => {
   it("rejects as wrong_chain a day-old proof on a chain no mode uses any more, instead of leaving it pending for ever", async () => {
     // Chain 10 is neither the live nor the test chain: before, such proofs were never claimed, so
     // their requests stayed attached (and never expired).
-    const setup = await makePaymentSetup();
-    const request = await insertRequest({
-      partnerId: setup.partner.id, merchantId: setup.merchant.id, testMode: false, usdcMicro: AMOUNT,
-      receivingWallet: setup.merchant.walletAddress!, chainId: 10, usdcContract: "0x0b2c639c533813f4aa9d7837caf62653d097ff85",
-    });
-    await attach(request.id, `0x${randomBytes(32).toString("hex")}`);
+    const { setup, request } = await liveRequestWithProofOn(10, "0x0b2c639c533813f4aa9d7837caf62653d097ff85");
     // Within the first day it waits: the chain setting may be wrong only for a while.
     expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(0);
     await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - UNKNOWN_HASH_GIVE_UP_MS - 60_000) } });
