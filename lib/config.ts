@@ -30,6 +30,8 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
+  /** Proxies in front of the app that each append to X-Forwarded-For (lib/api/client-ip.ts). */
+  TRUSTED_PROXY_HOPS: positiveInt(1),
   APP_URL: z.url().optional().default("http://localhost:3000"),
   JOPAY_BASE_DOMAIN: z.string().min(1).optional().default("localhost"),
   JOPAY_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),
