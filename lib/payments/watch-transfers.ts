@@ -70,8 +70,28 @@ export async function watchTransfers(opts: WatchTransfersOptions): Promise<Watch
 // The block range each cursor's next scan may cover. Providers cap getLogs by block range or by
 // result size (500 to 10,000 blocks, or N logs), and a cap is found out only by a refusal: a fixed
 // range would be refused every pass, and the chain would never be watched again. So a failed scan
-// halves the range (down to one block), and each success doubles it back toward the maximum.
-const rangeByCursor = new Map<number, number>();
+// halves the range (down to one block) and each success doubles it back — but not past a range
+// that failed in the last 10 minutes, or every other pass of a catch-up would fail again.
+interface RangeState {
+  range: number;
+  /** Largest range not known to fail, until ceilingUntil (a failure may have been transient). */
+  ceiling: number;
+  ceilingUntil: number;
+}
+const rangeByCursor = new Map<number, RangeState>();
+const RANGE_CEILING_MS = 10 * 60_000;
+
+function nextRange(cursorId: number, maxRange: number, range: number, ok: boolean) {
+  const now = Date.now();
+  const prev = rangeByCursor.get(cursorId);
+  const live = prev && prev.ceilingUntil > now ? prev : { ceiling: maxRange, ceilingUntil: 0 };
+  rangeByCursor.set(
+    cursorId,
+    ok
+      ? { ...live, range: Math.min(maxRange, live.ceiling, range * 2) }
+      : { range: Math.max(1, Math.floor(range / 2)), ceiling: Math.max(1, Math.min(live.ceiling, range - 1)), ceilingUntil: now + RANGE_CEILING_MS },
+  );
+}
 
 async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Promise<Omit<WatchResult, "failedChainIds">> {
   const idle = { blocksScanned: 0, attached: 0 };
@@ -101,16 +121,16 @@ async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Pr
       return idle;
     }
     const maxRange = opts.maxBlockRange ?? 2_000;
-    const range = Math.min(maxRange, rangeByCursor.get(cursorId) ?? maxRange);
+    const range = Math.min(maxRange, rangeByCursor.get(cursorId)?.range ?? maxRange);
     const to = bigMin(safeHead, from + BigInt(range) - 1n);
     let attached: number;
     try {
       attached = await scanRange(chain, from, to, opts);
     } catch (err) {
-      rangeByCursor.set(cursorId, Math.max(1, Math.floor(range / 2)));
+      nextRange(cursorId, maxRange, range, false);
       throw err;
     }
-    rangeByCursor.set(cursorId, Math.min(maxRange, range * 2));
+    nextRange(cursorId, maxRange, range, true);
     // Advance from where this scan started, not by lease: a scan that outlived its lease (slow RPC,
     // many wallets) while another worker took the cursor still moves it on, and a cursor never
     // moves back. Two workers scanning one range is harmless: attaching is idempotent.
