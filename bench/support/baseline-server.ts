@@ -81,7 +81,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const now = Date.now();
   const windowStart = now - (now % 60_000);
   await pool.query(INCREMENT_SQL, [`key:${key.id}:default`, new Date(windowStart), new Date(windowStart + 60_000)]);
-  const [m] = (await pool.query(MERCHANT_AND_REPLAY_SQL, [body.merchant_id, key.p_id, testMode, idempotencyKey])).rows;
+  const [m] = (await pool.query(MERCHANT_AND_REPLAY_SQL, [key.p_id, testMode, body.merchant_id, idempotencyKey])).rows;
   if (!m) return send(res, 404, { ok: false, error: "not_found" });
   if (m.id !== null) return send(res, 200, { ok: true, request_id: m.id, idempotent_replay: true });
   if (m.m_disabled || m.m_onboardingStatus !== "complete" || !m.m_walletAddress) return send(res, 409, { ok: false });

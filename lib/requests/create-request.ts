@@ -12,7 +12,7 @@
 // CPU made it a quarter as fast (bench:api). The merchant and a replay are one read; the insert
 // transaction is lock, taken amounts, insert (+ audit for console callers).
 import { ApiError } from "@/lib/api/errors";
-import { assertIdShape, notFound } from "@/lib/api/tenant";
+import { assertIdShape, notFound, tenantParams, tenantSql } from "@/lib/api/tenant";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { sql, sqlTransaction } from "@/lib/db/sql";
 import { uniqueViolation } from "@/lib/db/unique-violation";
@@ -54,7 +54,7 @@ export const MERCHANT_AND_REPLAY_SQL = `
     m."walletAddress" AS "m_walletAddress", m."displayCurrency" AS "m_displayCurrency", ${requestColumns("r")}
   FROM merchants m
   LEFT JOIN payment_requests r ON r."partnerId" = m."partnerId" AND r."merchantId" = m.id AND r."idempotencyKey" = $4
-  WHERE m.id = $1 AND m."partnerId" = $2 AND m."testMode" = $3`;
+  WHERE ${tenantSql("m")} AND m.id = $3`;
 
 const REPLAY = `SELECT ${requestColumns()} FROM payment_requests WHERE "partnerId" = $1 AND "merchantId" = $2 AND "idempotencyKey" = $3`;
 
@@ -78,7 +78,7 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
   const input = createRequestInput.parse(fields);
   const idem = resolveIdempotencyKey(input.idempotency_key);
   assertIdShape(input.merchant_id);
-  const [row] = await sql(MERCHANT_AND_REPLAY_SQL, [input.merchant_id, ctx.partner.id, ctx.testMode, idem.key]);
+  const [row] = await sql(MERCHANT_AND_REPLAY_SQL, [...tenantParams({ partnerId: ctx.partner.id, testMode: ctx.testMode }), input.merchant_id, idem.key]);
   if (!row) throw notFound();
   // A server-generated key is new by construction; only a caller's key can replay.
   if (idem.given && row.id !== null) return { request: toPaymentRequest(row), replay: true };

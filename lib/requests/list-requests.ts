@@ -3,22 +3,18 @@
 // the tenant's merchants — anything else is the same 404 as a missing id.
 //
 // Plain SQL (lib/db/sql.ts): through Prisma a page of 51 rows cost ~7 ms of CPU to read (bench:api).
-// Tenant and mode are the first two conditions of every query, as tenantWhere() gives Prisma.
-import { assertIdShape, notFound, type TenantScope } from "@/lib/api/tenant";
+// Tenant and mode come from tenantSql(), as tenantWhere() gives them to Prisma.
+import { assertMerchantInTenant, tenantParams, tenantSql, type TenantScope } from "@/lib/api/tenant";
 import { sql } from "@/lib/db/sql";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { requestColumns, toPaymentRequest } from "./request-row";
 
-const MERCHANT_IN_TENANT = `SELECT 1 FROM merchants WHERE id = $1 AND "partnerId" = $2 AND "testMode" = $3`;
 const COLUMNS = requestColumns();
 
 export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
-  if (q.merchant_id) {
-    assertIdShape(q.merchant_id);
-    if ((await sql(MERCHANT_IN_TENANT, [q.merchant_id, scope.partnerId, scope.testMode])).length === 0) throw notFound();
-  }
-  const values: unknown[] = [scope.partnerId, scope.testMode];
-  const where = [`"partnerId" = $1`, `"testMode" = $2`];
+  if (q.merchant_id) await assertMerchantInTenant(scope, q.merchant_id);
+  const values: unknown[] = tenantParams(scope);
+  const where = [tenantSql()];
   const filter = (column: string, op: "=" | ">=" | "<", value: unknown) => {
     values.push(value);
     where.push(`${column} ${op} $${values.length}`);
