@@ -2,7 +2,8 @@
 // identical to a 404 from a typo"). Every domain query for partner-owned rows takes its `where`
 // from tenantWhere() (Prisma) or tenantSql() (plain SQL), and every lookup by id goes through the
 // *OrNotFound helpers (or assertMerchantInTenant), so another partner's object, the other mode's
-// object, a malformed id and a missing id all throw the very same ApiError("not_found") — the response bodies are byte-identical apart from X-Request-Id.
+// object, a malformed id and a missing id all throw the very same ApiError("not_found") — the
+// response bodies are byte-identical apart from X-Request-Id.
 import { db, type Tx } from "@/lib/db";
 import { sql } from "@/lib/db/sql";
 import { UUID_RE } from "@/lib/ids";
