@@ -39,10 +39,14 @@ const envSchema = z.object({
   LIVE_RPC_URL: z.url().optional().default("https://mainnet.base.org"),
   LIVE_USDC_ADDRESS: address.optional().default("0x833589fcd6edb6e08f4c7c32d4f71b54bda02913"),
   LIVE_CONFIRMATIONS: z.coerce.number().int().min(1).optional(),
+  LIVE_FINALITY_DEPTH: z.coerce.number().int().min(1).optional(),
+  LIVE_REORG_WINDOW: z.coerce.number().int().min(0).optional(),
   TEST_CHAIN_ID: positiveInt(84532),
   TEST_RPC_URL: z.url().optional().default("https://sepolia.base.org"),
   TEST_USDC_ADDRESS: address.optional().default("0x036cbd53842c5426634e7929541ec2318f3dcf7e"),
   TEST_CONFIRMATIONS: z.coerce.number().int().min(1).optional(),
+  TEST_FINALITY_DEPTH: z.coerce.number().int().min(1).optional(),
+  TEST_REORG_WINDOW: z.coerce.number().int().min(0).optional(),
   FX_SOURCE: z.enum(["static", "ecb"]).optional().default("static"),
   FX_STATIC_RATES: z
     .string()

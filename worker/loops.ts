@@ -1,4 +1,5 @@
 // The loops a worker runs. Each capability adds its loop here; the logic lives in lib/.
+import { finalityCheckLoop } from "@/lib/payments/check-finality";
 import { proofCheckLoop } from "@/lib/payments/check-proofs";
 import { transferWatchLoop } from "@/lib/payments/watch-transfers";
 import { expiryLoop } from "@/lib/requests/expire-requests";
@@ -9,6 +10,7 @@ export function allLoops(): Loop[] {
   return [
     webhookDeliveryLoop(),
     proofCheckLoop(),
+    finalityCheckLoop(),
     transferWatchLoop(),
     expiryLoop(),
   ];

@@ -17,7 +17,11 @@ export const errorTable = {
   method_not_allowed: { status: 405, message: "Method not allowed.", fix: "See the API reference for the methods this path accepts." },
   cannot_cancel: { status: 409, message: "The request can no longer be cancelled.", fix: "Only requests with status requested and proof_status none can be cancelled; see `request`." },
   wallet_address_conflict: { status: 409, message: "This wallet address belongs to another merchant.", fix: "Wallets are unique across JoPay; use another address or omit wallet_address." },
-  proof_conflict: { status: 409, message: "This transaction is already the proof of another request.", fix: "Each transaction can pay one request; check the hash." },
+  proof_conflict: {
+    status: 409,
+    message: "This transaction is already the proof of another request.",
+    fix: "Each transaction can pay one request; check the hash. If it paid this request (its reference or exact amount), JoPay moves it here by itself once it is verified.",
+  },
   request_not_payable: { status: 409, message: "The request does not accept a proof in its current state.", fix: "See `request` for its current state." },
   too_many_proofs: { status: 409, message: "The request already has the maximum number of proofs awaiting verification.", fix: "Wait until a pending proof is verified or rejected, then retry." },
   payload_too_large: { status: 413, message: "The request body is larger than 64 KiB.", fix: "Send a smaller body." },

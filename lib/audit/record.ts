@@ -26,8 +26,11 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
+/** The actor of changes JoPay's own worker makes (a reorg reversing a payment), not a person. */
+export const SYSTEM_ACTOR = { id: null, email: "jopay-worker", role: "system" } as const;
+
 export interface AuditEntry {
-  actor: Pick<User, "id" | "email" | "role">;
+  actor: Pick<User, "id" | "email" | "role"> | typeof SYSTEM_ACTOR;
   action: string;
   partnerId?: string | null;
   targetType?: string;

@@ -46,9 +46,18 @@ describe("chainSettings", () => {
       rpcUrl: "https://rpc.example",
       usdcAddress: "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
       confirmations: 10,
+      finalityDepth: 600,
+      reorgWindow: 64,
       explorerTxUrl: "https://basescan.org/tx/{hash}",
       nativeCurrencySymbol: "ETH",
     });
+  });
+
+  it("finality: never sooner than the confirmation count unless set; an explicit depth below it is refused", () => {
+    expect(chainSettings({ chainId: 1, rpcUrl: "https://rpc.example", confirmations: 100 }).finalityDepth).toBe(100);
+    expect(chainSettings({ chainId: 1, rpcUrl: "https://rpc.example", finalityDepth: 80, reorgWindow: 0 })).toMatchObject({ finalityDepth: 80, reorgWindow: 0 });
+    expect(() => chainSettings({ chainId: 1, rpcUrl: "https://rpc.example", confirmations: 12, finalityDepth: 5 })).toThrow(/finality depth/);
+    expect(() => chainSettings({ chainId: 1, rpcUrl: "https://rpc.example", reorgWindow: -1 })).toThrow(/reorg window/);
   });
 
   it("lets config override the defaults and lowercases the USDC address", () => {

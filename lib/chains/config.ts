@@ -11,8 +11,15 @@ export interface ChainSettings {
   rpcUrl: string;
   /** USDC contract, lowercase. */
   usdcAddress: Address;
-  /** Blocks on top of the payment's block (inclusive) before we treat it as final. */
+  /** Blocks on top of the payment's block (inclusive) before we verify it. */
   confirmations: number;
+  /**
+   * Depth at which a block is final when the RPC has no `finalized` block tag (SPEC §6
+   * "Finality"): until then a verified payment is re-checked and reversed if a reorg removes it.
+   */
+  finalityDepth: number;
+  /** Blocks behind its cursor the transfer watcher scans again on every pass (reorgs below it). */
+  reorgWindow: number;
   /** Explorer link template containing "{hash}", or null when there is no explorer. */
   explorerTxUrl: string | null;
   nativeCurrencySymbol: string;
@@ -24,6 +31,8 @@ export interface KnownChain {
   /** Circle's native USDC on that chain; null where it is deployed per run (anvil). */
   usdcAddress: Address | null;
   confirmations: number;
+  finalityDepth: number;
+  reorgWindow: number;
   explorerTxUrl: string | null;
   nativeCurrencySymbol: string;
   testnet: boolean;
@@ -33,13 +42,19 @@ export const ANVIL_CHAIN_ID = 31337;
 
 // Confirmation counts trade payment latency against reorg risk: L2s that post to Ethereum reorg
 // rarely (10 blocks of 2 s); Ethereum 12 blocks (~2.5 min); Polygon PoS has had deep reorgs, so
-// 50; Arbitrum's 0.25 s blocks make 300 blocks only ~75 s. Anvil never reorgs.
+// 50; Arbitrum's 0.25 s blocks make 300 blocks only ~75 s. Anvil reorgs only when a test makes it.
+// Finality depths are the fallback for RPCs without the `finalized` tag: about the time these
+// chains take to finalise (an L2 when its batch is final on Ethereum, ~20 min; Ethereum two
+// epochs). The reorg window is what the watcher re-reads every pass: deeper than any reorg seen
+// on that chain beyond its confirmation count, small enough to cost one getLogs call.
 const TABLE: readonly KnownChain[] = [
   {
     chainId: 8453,
     name: "Base",
     usdcAddress: "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913",
     confirmations: 10,
+    finalityDepth: 600,
+    reorgWindow: 64,
     explorerTxUrl: "https://basescan.org/tx/{hash}",
     nativeCurrencySymbol: "ETH",
     testnet: false,
@@ -49,6 +64,8 @@ const TABLE: readonly KnownChain[] = [
     name: "Base Sepolia",
     usdcAddress: "0x036cbd53842c5426634e7929541ec2318f3dcf7e",
     confirmations: 10,
+    finalityDepth: 600,
+    reorgWindow: 64,
     explorerTxUrl: "https://sepolia.basescan.org/tx/{hash}",
     nativeCurrencySymbol: "ETH",
     testnet: true,
@@ -58,6 +75,8 @@ const TABLE: readonly KnownChain[] = [
     name: "Ethereum",
     usdcAddress: "0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48",
     confirmations: 12,
+    finalityDepth: 64,
+    reorgWindow: 64,
     explorerTxUrl: "https://etherscan.io/tx/{hash}",
     nativeCurrencySymbol: "ETH",
     testnet: false,
@@ -67,6 +86,8 @@ const TABLE: readonly KnownChain[] = [
     name: "Arbitrum One",
     usdcAddress: "0xaf88d065e77c8cc2239327c5edb3a432268e5831",
     confirmations: 300,
+    finalityDepth: 4800,
+    reorgWindow: 600,
     explorerTxUrl: "https://arbiscan.io/tx/{hash}",
     nativeCurrencySymbol: "ETH",
     testnet: false,
@@ -76,6 +97,8 @@ const TABLE: readonly KnownChain[] = [
     name: "Polygon",
     usdcAddress: "0x3c499c542cef5e3811e1192ce70d8cc03d5c3359",
     confirmations: 50,
+    finalityDepth: 256,
+    reorgWindow: 128,
     explorerTxUrl: "https://polygonscan.com/tx/{hash}",
     // MATIC was renamed POL in 2024.
     nativeCurrencySymbol: "POL",
@@ -86,6 +109,9 @@ const TABLE: readonly KnownChain[] = [
     name: "Local Anvil",
     usdcAddress: null,
     confirmations: 1,
+    // anvil's own `finalized` tag is 64 blocks behind its head; tests reorg it with evm_revert.
+    finalityDepth: 64,
+    reorgWindow: 16,
     explorerTxUrl: null,
     nativeCurrencySymbol: "ETH",
     testnet: true,
@@ -100,6 +126,8 @@ export const KNOWN_CHAINS: ReadonlyMap<number, KnownChain> = new Map(TABLE.map((
  * payment that a reorg later removes.
  */
 export const UNKNOWN_CHAIN_CONFIRMATIONS = 12;
+export const UNKNOWN_CHAIN_FINALITY_DEPTH = 64;
+export const UNKNOWN_CHAIN_REORG_WINDOW = 64;
 
 export function knownChain(chainId: number): KnownChain | undefined {
   return KNOWN_CHAINS.get(chainId);
@@ -115,6 +143,8 @@ export interface ChainSettingsInput {
   /** Required for chains whose USDC address is not in the table (anvil, unknown chains). */
   usdcAddress?: string;
   confirmations?: number;
+  finalityDepth?: number;
+  reorgWindow?: number;
   /** undefined: the table's explorer; null: none. */
   explorerTxUrl?: string | null;
   name?: string;
@@ -140,6 +170,14 @@ export function chainSettings(input: ChainSettingsInput): ChainSettings {
     throw new Error(`confirmations must be an integer >= 1, got ${confirmations}`);
   }
 
+  // A chain configured with more confirmations than its default finality depth is final no sooner.
+  const finalityDepth = input.finalityDepth ?? Math.max(confirmations, known?.finalityDepth ?? UNKNOWN_CHAIN_FINALITY_DEPTH);
+  const reorgWindow = input.reorgWindow ?? known?.reorgWindow ?? UNKNOWN_CHAIN_REORG_WINDOW;
+  if (!Number.isSafeInteger(finalityDepth) || finalityDepth < confirmations) {
+    throw new Error(`finality depth must be an integer >= confirmations (${confirmations}), got ${finalityDepth}`);
+  }
+  if (!Number.isSafeInteger(reorgWindow) || reorgWindow < 0) throw new Error(`reorg window must be an integer >= 0, got ${reorgWindow}`);
+
   const explorerTxUrl = input.explorerTxUrl === undefined ? (known?.explorerTxUrl ?? null) : input.explorerTxUrl;
   if (explorerTxUrl !== null && !explorerTxUrl.includes("{hash}")) {
     throw new Error(`explorer tx URL template must contain {hash}: ${explorerTxUrl}`);
@@ -151,6 +189,8 @@ export function chainSettings(input: ChainSettingsInput): ChainSettings {
     rpcUrl: input.rpcUrl,
     usdcAddress: usdc.toLowerCase() as Address,
     confirmations,
+    finalityDepth,
+    reorgWindow,
     explorerTxUrl,
     nativeCurrencySymbol: input.nativeCurrencySymbol ?? known?.nativeCurrencySymbol ?? "ETH",
   };

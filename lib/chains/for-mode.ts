@@ -9,8 +9,8 @@ export function chainForMode(mode: "live" | "test"): ChainSettings {
   const env = config();
   const input =
     mode === "live"
-      ? { chainId: env.LIVE_CHAIN_ID, rpcUrl: env.LIVE_RPC_URL, usdcAddress: env.LIVE_USDC_ADDRESS, confirmations: env.LIVE_CONFIRMATIONS }
-      : { chainId: env.TEST_CHAIN_ID, rpcUrl: env.TEST_RPC_URL, usdcAddress: env.TEST_USDC_ADDRESS, confirmations: env.TEST_CONFIRMATIONS };
+      ? { chainId: env.LIVE_CHAIN_ID, rpcUrl: env.LIVE_RPC_URL, usdcAddress: env.LIVE_USDC_ADDRESS, confirmations: env.LIVE_CONFIRMATIONS, finalityDepth: env.LIVE_FINALITY_DEPTH, reorgWindow: env.LIVE_REORG_WINDOW }
+      : { chainId: env.TEST_CHAIN_ID, rpcUrl: env.TEST_RPC_URL, usdcAddress: env.TEST_USDC_ADDRESS, confirmations: env.TEST_CONFIRMATIONS, finalityDepth: env.TEST_FINALITY_DEPTH, reorgWindow: env.TEST_REORG_WINDOW };
   const key = JSON.stringify(input);
   let settings = cache.get(key);
   if (!settings) {

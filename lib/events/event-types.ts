@@ -5,6 +5,8 @@ export const EVENT_TYPES = [
   "payment.proof_attached",
   "payment.proof_verified",
   "payment.proof_rejected",
+  // A verified payment vanished from the chain (a reorg) before its block was final.
+  "payment.reversed",
   "request.expired",
   "request.voided",
   "merchant.onboarding_completed",

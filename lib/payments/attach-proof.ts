@@ -50,15 +50,31 @@ export async function attachProof(args: AttachProofArgs): Promise<AttachProofRes
     });
   }
   try {
-    return await db.$transaction((tx) => attachInTx(tx, { ...args, txHash }));
+    return await db.$transaction((tx) => attachProofInTx(tx, { ...args, txHash }));
   } catch (err) {
-    // The hash became (or already was) the live proof of another request.
-    if (uniqueViolation(err)?.constraint.includes("activeTxHash")) throw new ApiError("proof_conflict");
+    // The hash became (or already was) the live proof of another request. If that claim is still
+    // unverified it may be wrong (someone pasted this customer's hash into their own request):
+    // have it checked now, so the attribution rules (./attribution) move the payment to the
+    // request it belongs to — this one, if it is the one it paid — without waiting for a backoff.
+    if (uniqueViolation(err)?.constraint.includes("activeTxHash")) {
+      await recheckNow(txHash);
+      throw new ApiError("proof_conflict");
+    }
     throw err;
   }
 }
 
-async function attachInTx(tx: Tx, args: AttachProofArgs): Promise<AttachProofResult> {
+/** Makes the unverified proof holding `txHash` due for verification at once. */
+export async function recheckNow(txHash: string): Promise<number> {
+  const { count } = await db.proof.updateMany({
+    where: { txHash, activeTxHash: txHash, outcome: "pending" },
+    data: { nextCheckAt: new Date() },
+  });
+  return count;
+}
+
+/** attachProof inside the caller's transaction (the args already checked by attachProof). */
+export async function attachProofInTx(tx: Tx, args: AttachProofArgs): Promise<AttachProofResult> {
   const request = await lockRequest(tx, args.requestId, args.scope);
   if (!request) throw notFound();
 
@@ -99,6 +115,8 @@ async function attachInTx(tx: Tx, args: AttachProofArgs): Promise<AttachProofRes
       activeTxHash: args.txHash,
       source: args.source,
       simulated: args.simulated ?? false,
+      // The watcher offers only transfers it read from the chain: seen, so the request waits for it.
+      receiptSeenAt: args.source === "watcher" ? new Date() : null,
       expectedMicro: request.usdcMicro,
       nextCheckAt: new Date(),
     },

@@ -5,8 +5,14 @@
 // run side by side and a killed worker's proofs are picked up once its lease expires. RPC errors
 // and missing receipts do not reject: the proof stays attached and is re-checked with backoff —
 // for a day. A hash the chain has not heard of after UNKNOWN_HASH_GIVE_UP_MS (while the RPC kept
-// answering) is a typo or junk, not a payment in flight: it is rejected as `not_found`, so the
-// request can expire (SPEC §6: only a request without a proof expires) and the slot is freed.
+// answering) is a typo or junk, not a payment in flight: it is rejected as `not_found` and its slot
+// is freed. Until then it does not keep its request open: a request whose pending proofs were never
+// seen on chain expires on time (lib/requests/expire-requests.ts; receiptSeenAt says which were).
+//
+// Before a transfer is credited, the attribution rules (./attribution) decide whose it is: a proof
+// for a request it does not belong to is rejected as `matches_other_request` and the transfer
+// moves to its owner (./reattribute). Once verified, a payment is re-checked until final
+// (./check-finality).
 import { randomBytes } from "node:crypto";
 import { BlockNotFoundError, TransactionReceiptNotFoundError, type Hash } from "viem";
 import { publicClientFor } from "@/lib/chains/clients";
@@ -15,6 +21,8 @@ import { chainForMode, configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
+import { ownerOf, referencedRequestIds } from "./attribution";
+import { reattribute } from "./reattribute";
 import { settleProof, type BlockFacts, type FinalVerdict } from "./settle-proof";
 import { verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
 import type { Loop } from "@/worker/run-loops";
@@ -37,11 +45,17 @@ const DEFAULT_LEASE_MS = 30_000;
 // One proof's reads (receipt, block, head; viem: 10 s × 3 tries each) could outlast the lease and
 // hold the whole batch: it is claimed together and settled with Promise.all. Past this deadline the
 // proof is rescheduled like any RPC error, so a pass ends inside its lease whatever one RPC does.
-const DEFAULT_READ_DEADLINE_MS = 20_000;
+export const DEFAULT_READ_DEADLINE_MS = 20_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 60_000;
-/** How long a hash may stay unknown to the chain before it is rejected as `not_found`. */
-export const UNKNOWN_HASH_GIVE_UP_MS = 24 * 60 * 60_000;
+/**
+ * How long a hash may stay unknown to the chain (counted from its attach, or from the reorg that
+ * removed it) before it is rejected as `not_found`. A broadcast tx is mined in seconds to minutes;
+ * an hour leaves room for a congested chain without parking junk for long.
+ */
+export const UNKNOWN_HASH_GIVE_UP_MS = 60 * 60_000;
+/** A proof on a chain no mode uses any more waits this long before it is rejected as wrong_chain. */
+export const UNCONFIGURED_CHAIN_GIVE_UP_MS = 24 * 60 * 60_000;
 
 /** 0.5 s, 1 s, 2 s, 4 s … capped at 60 s: fast while a just-sent tx is reaching the chain. */
 export function backoffMs(attempt: number): number {
@@ -55,6 +69,8 @@ interface ClaimedProof {
   txHash: string;
   checkAttempts: number;
   createdAt: Date;
+  receiptSeenAt: Date | null;
+  reversedAt: Date | null;
   request: RequestSnapshot & { testMode: boolean };
 }
 
@@ -83,7 +99,7 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
   // on a chain no mode uses any more: left unclaimed, their requests would stay attached and never
   // expire; claimed, they are rejected as wrong_chain below. Only after a day, so that a chain
   // setting wrong for a while (a bad deploy) leaves the proofs waiting instead of rejecting them.
-  const giveUpBefore = new Date(now.getTime() - UNKNOWN_HASH_GIVE_UP_MS);
+  const giveUpBefore = new Date(now.getTime() - UNCONFIGURED_CHAIN_GIVE_UP_MS);
   const chainFilter = opts.chains
     ? Prisma.sql`AND pr."chainId" = ANY(${chainIds}::int[])`
     : Prisma.sql`AND (pr."chainId" = ANY(${chainIds}::int[]) OR pr."createdAt" < ${giveUpBefore})`;
@@ -105,13 +121,13 @@ async function claim(token: string, chainIds: number[], opts: CheckProofsOptions
   return db.proof.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
     select: {
-      id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true, createdAt: true,
+      id: true, requestId: true, chainId: true, txHash: true, checkAttempts: true, createdAt: true, receiptSeenAt: true, reversedAt: true,
       request: { select: { receivingWallet: true, usdcContract: true, chainId: true, usdcMicro: true, createdAt: true, expiresAt: true, testMode: true } },
     },
   });
 }
 
-type ChainRead =
+export type ChainRead =
   | { kind: "found"; receipt: UntrustedReceipt & { blockNumber: bigint; blockHash: string }; blockTimestamp: bigint; head: bigint }
   | { kind: "missing" }
   | { kind: "error"; message: string };
@@ -134,7 +150,8 @@ export async function readChain(chain: ChainSettings, txHash: string): Promise<C
   }
 }
 
-function withDeadline(read: Promise<ChainRead>, ms: number): Promise<ChainRead> {
+/** A chain read that answers "error" once `ms` have passed, so one hanging RPC cannot hold a batch. */
+export function withDeadline(read: Promise<ChainRead>, ms: number): Promise<ChainRead> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<ChainRead>((resolve) => {
     timer = setTimeout(() => resolve({ kind: "error", message: `chain reads took over ${ms} ms` }), ms);
@@ -148,7 +165,8 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     return;
   }
   const read = await withDeadline(readChain(chain, p.txHash), opts.readDeadlineMs ?? DEFAULT_READ_DEADLINE_MS);
-  if (read.kind === "missing" && Date.now() - p.createdAt.getTime() >= UNKNOWN_HASH_GIVE_UP_MS) {
+  const unknownSince = Math.max(p.createdAt.getTime(), p.reversedAt?.getTime() ?? 0);
+  if (read.kind === "missing" && Date.now() - unknownSince >= UNKNOWN_HASH_GIVE_UP_MS) {
     await settle(p, { kind: "rejected", reason: "not_found", receivedMicro: 0n, block: null }, token);
     return;
   }
@@ -157,6 +175,10 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     // vanished in a reorg lands here too and simply waits again.
     await reschedule(p, token, backoffMs(p.checkAttempts), read.kind === "error" ? read.message : "receipt not found", null);
     return;
+  }
+  if (!p.receiptSeenAt) {
+    // Seen on chain: from now on a real payment may be in flight, and the request waits for it.
+    await db.proof.updateMany({ where: { id: p.id, receiptSeenAt: null }, data: { receiptSeenAt: new Date() } });
   }
   const verdict = verifyTransfer({
     request: p.request,
@@ -176,10 +198,31 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     blockTime: new Date(Number(read.blockTimestamp) * 1000),
     confirmations: verdict.kind === "verified" ? verdict.confirmations : Number(read.head - read.receipt.blockNumber + 1n),
   };
+  // A transfer that reached the wallet is credited only if it is this request's (SPEC §6 "Attribution").
+  if (verdict.kind === "verified" || (verdict.kind === "rejected" && ATTRIBUTABLE.has(verdict.reason))) {
+    const owner = await ownerOf({
+      requestId: p.requestId,
+      chainId: p.request.chainId,
+      usdcContract: p.request.usdcContract,
+      receivingWallet: p.request.receivingWallet,
+      receivedMicro: verdict.receivedMicro,
+      minedAtMs: block.blockTime.getTime(),
+      references: referencedRequestIds(read.receipt.logs, p.request.usdcContract),
+    });
+    if (owner.kind === "other") {
+      const moved = await db.$transaction((tx) => reattribute(tx, { proof: p, ownerId: owner.requestId, receivedMicro: verdict.receivedMicro, block, leaseToken: token }));
+      if (!moved) log.warn("proof lease lost before settling; left to its new owner", { proofId: p.id });
+      else log.info("transfer belongs to another request; moved there", { proofId: p.id, requestId: p.requestId, ownerId: owner.requestId });
+      return;
+    }
+  }
   await settle(p, verdict.kind === "verified"
     ? { kind: "verified", receivedMicro: verdict.receivedMicro, overpaidMicro: verdict.overpaidMicro, late: verdict.late, block }
     : { kind: "rejected", reason: verdict.reason, receivedMicro: verdict.receivedMicro, block }, token);
 }
+
+/** Rejections of a transfer that did reach the wallet: it may still be another request's payment. */
+const ATTRIBUTABLE = new Set<string>(["underpaid", "before_request"]);
 
 async function settle(p: ClaimedProof, verdict: FinalVerdict, token: string) {
   const settled = await db.$transaction((tx) => settleProof(tx, p, verdict, token));

@@ -62,6 +62,9 @@ export async function settleProof(
         receivedMicro: verdict.receivedMicro,
         overpaidMicro: verdict.overpaidMicro,
         late: verdict.late,
+        // A verdict without a block is a simulation (simulate_payment): no chain can reorg it.
+        // A real payment is final once ./check-finality sees its block finalised.
+        finalizedAt: verdict.block ? null : now,
       },
     });
     if (count === 0) return null;

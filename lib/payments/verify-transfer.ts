@@ -53,7 +53,11 @@ export type RejectionReason =
   | "wrong_recipient"
   | "underpaid"
   | "before_request"
-  | "wrong_chain";
+  | "wrong_chain"
+  /** The transfer belongs to another request (its payment reference, or its exact amount). */
+  | "matches_other_request"
+  /** The merchant's wallet paid itself: not a customer's payment. */
+  | "self_transfer";
 
 export type Verdict =
   | { kind: "verified"; receivedMicro: bigint; overpaidMicro: bigint; late: boolean; confirmations: number }
@@ -120,12 +124,11 @@ export function verifyTransfer(input: VerifyInput): Verdict {
     .map(parseTransferLog)
     .filter((t): t is ParsedTransfer => t !== null);
 
-  // Sum every USDC transfer to the wallet in the tx: a payment split over several transfers
-  // (e.g. a router, or a wallet batching) is still one payment.
-  let receivedMicro = 0n;
-  for (const t of transfers) if (t.token === usdc && t.to === wallet) receivedMicro += t.value;
-
+  const receivedMicro = receivedByWallet(transfers, usdc, wallet);
   if (receivedMicro === 0n) {
+    // The wallet moving USDC to itself is not a customer's payment (SPEC §6: "from a sender other
+    // than that wallet"), however much it moves.
+    if (transfers.some((t) => t.token === usdc && t.to === wallet)) return reject("self_transfer");
     if (transfers.some((t) => t.to === wallet)) return reject("wrong_token");
     if (transfers.some((t) => t.token === usdc)) return reject("wrong_recipient");
     return reject("no_matching_transfer");
@@ -142,6 +145,16 @@ export function verifyTransfer(input: VerifyInput): Verdict {
     late: blockTimeMs > request.expiresAt.getTime(),
     confirmations,
   };
+}
+
+/**
+ * USDC the wallet received in one tx from senders other than itself. Every such transfer counts:
+ * a payment split over several transfers (a router, a batching wallet) is still one payment.
+ */
+export function receivedByWallet(transfers: readonly ParsedTransfer[], usdc: string, wallet: string): bigint {
+  let received = 0n;
+  for (const t of transfers) if (t.token === usdc && t.to === wallet && t.from !== wallet) received += t.value;
+  return received;
 }
 
 function clampConfirmations(n: bigint): number {

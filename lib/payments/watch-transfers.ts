@@ -1,9 +1,11 @@
 // Detection without a proof (SPEC §6): scan USDC Transfer logs to wallets with open requests, in
 // bounded block ranges from a persisted cursor per chain, and attach exact-amount matches as
 // proofs (source "watcher") through the same attachProof as everyone else. Amount tagging makes
-// an exact amount identify one open request per wallet. Verification (block time, everything
-// else) stays with the proof-check loop; the watcher reads only blocks that already have the
-// chain's confirmations, so no reorg can slip a payment into a block it has passed.
+// an exact amount identify one open request per wallet; which request a transfer belongs to is
+// decided by ./attribution, the same rules verification applies. Verification (block time,
+// everything else) stays with the proof-check loop. The watcher reads only blocks that already
+// have the chain's confirmations, and re-reads a reorg window behind its cursor on every pass, so
+// a reorg that replaces scanned blocks cannot hide a payment in them.
 //
 // "Open" means open when the transfer was mined, not when the watcher gets to it: a customer who
 // pays a minute before expiry must not lose to a sweeper that expired the request while the
@@ -24,8 +26,9 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { Loop } from "@/worker/run-loops";
 import { OPEN_PROOF_STATUSES, OPEN_STATUSES } from "./amount-tag";
-import { attachProof } from "./attach-proof";
-import { CREATION_SKEW_MS, parseTransferLog } from "./verify-transfer";
+import { attachProof, recheckNow } from "./attach-proof";
+import { pickExactAmountOwner } from "./attribution";
+import { parseTransferLog } from "./verify-transfer";
 
 const TRANSFER_EVENT = parseAbiItem("event Transfer(address indexed from, address indexed to, uint256 value)");
 
@@ -122,10 +125,16 @@ async function watchChain(chain: ChainSettings, opts: WatchTransfersOptions): Pr
     }
     const maxRange = opts.maxBlockRange ?? 2_000;
     const range = Math.min(maxRange, rangeByCursor.get(cursorId)?.range ?? maxRange);
-    const to = bigMin(safeHead, from + BigInt(range) - 1n);
+    // Every pass re-reads the reorg window behind the cursor too (SPEC §6): a reorg deeper than the
+    // confirmation count can replace blocks already scanned, and a payment in a replacing block
+    // would otherwise never be seen. Re-reading is idempotent (a hash already attached is skipped).
+    // The window takes at most half the range, so the cursor always moves on.
+    const rescan = BigInt(Math.min(chain.reorgWindow, Math.floor(range / 2)));
+    const scanFrom = bigMax(0n, from - rescan);
+    const to = bigMin(safeHead, scanFrom + BigInt(range) - 1n);
     let attached: number;
     try {
-      attached = await scanRange(chain, from, to, opts);
+      attached = await scanRange(chain, scanFrom, to, opts);
     } catch (err) {
       nextRange(cursorId, maxRange, range, false);
       throw err;
@@ -209,31 +218,57 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
     });
     for (const l of logs) {
       const t = parseTransferLog(l);
-      if (!t || t.token !== chain.usdcAddress.toLowerCase() || !l.transactionHash) continue;
+      // A wallet paying itself is no payment (SPEC §6), and must not make its sum look like one.
+      if (!t || t.token !== chain.usdcAddress.toLowerCase() || !l.transactionHash || t.from === t.to) continue;
       const key = `${l.transactionHash.toLowerCase()}|${t.to}`;
       const cur = paid.get(key);
       paid.set(key, { txHash: l.transactionHash.toLowerCase(), wallet: t.to, value: (cur?.value ?? 0n) + t.value, blockNumber: l.blockNumber });
     }
   }
 
+  // Which of these transactions already are a live proof, and of what (re-reads of the reorg window
+  // see the same transfers pass after pass).
+  const matching = [...paid.values()].filter((p) => byWallet.get(p.wallet)?.has(p.value));
+  const held = new Map(
+    (matching.length === 0
+      ? []
+      : await db.proof.findMany({
+          where: { chainId: chain.chainId, activeTxHash: { in: matching.map((p) => p.txHash) } },
+          select: { activeTxHash: true, requestId: true, outcome: true },
+        })
+    ).map((h) => [h.activeTxHash!, h]),
+  );
+
   let attached = 0;
-  for (const p of paid.values()) {
-    const candidates = byWallet.get(p.wallet)?.get(p.value);
-    if (!candidates?.length) continue;
-    const target = await pickTarget(candidates, () => blockTime(p.blockNumber));
-    if (!target) continue;
+  for (const p of matching) {
+    const candidates = byWallet.get(p.wallet)!.get(p.value)!;
+    const holder = held.get(p.txHash);
+    if (holder?.outcome === "verified") continue;
+    // The watcher matches only requests that were open when the transfer was mined: a late payment
+    // to an expired request needs its proof attached by someone (SPEC §6), as its amount may by
+    // now be a newer request's.
+    const target = pickExactAmountOwner(candidates, await blockTime(p.blockNumber), 0);
+    if (!target || holder?.requestId === target.id) continue;
+    if (holder) {
+      // Another request's unverified proof holds a transfer of exactly this request's amount: maybe
+      // a pasted hash. Verification decides with the whole receipt (a payment reference outranks
+      // the amount) and moves it if it is this request's; have it do so now.
+      await recheckNow(p.txHash);
+      log.info("watcher found a transfer held by another request's unverified proof; re-checking it", { chainId: chain.chainId, txHash: p.txHash, requestId: target.id });
+      continue;
+    }
     try {
       const r = await attachProof({ requestId: target.id, txHash: p.txHash, source: "watcher", scope: null });
       if (r.created) attached++;
       candidates.splice(candidates.indexOf(target), 1);
     } catch (err) {
-      // Already someone's proof, the request stopped being payable meanwhile, or any other refusal
-      // of this one attach: not ours to fix, and it must not hold back the rest of the chain (a
-      // throw here leaves the cursor in place and the range is retried forever). Only failures
-      // that are not a verdict on this request (database down…) retry the range.
+      // Attached elsewhere meanwhile, the request stopped being payable, or any other refusal of
+      // this one attach: it must not hold back the rest of the chain (a throw here leaves the
+      // cursor in place and the range is retried forever). Only failures that are not a verdict
+      // on this request (database down…) retry the range.
       if (isApiError(err)) {
-        if (err.code !== "proof_conflict" && err.code !== "request_not_payable") {
-          log.warn("watcher could not attach a transfer", { chainId: chain.chainId, requestId: target.id, txHash: p.txHash, code: err.code });
+        if (err.code !== "request_not_payable") {
+          log.info("watcher could not attach a transfer", { chainId: chain.chainId, requestId: target.id, txHash: p.txHash, code: err.code });
         }
         continue;
       }
@@ -242,21 +277,6 @@ async function scanRange(chain: ChainSettings, from: bigint, to: bigint, opts: W
   }
   if (attached > 0) log.info("watcher attached proofs", { chainId: chain.chainId, from, to, attached });
   return attached;
-}
-
-/**
- * The request an exact-amount transfer pays: the one that was open when it was mined (amount
- * tagging keeps amounts unique among requests open at the same time; if two still match, the
- * oldest). Otherwise one still open now — paid after its expiry but before the sweeper came, say:
- * verification decides, `late` included. Never an expired request for a transfer mined after it
- * expired: its amount may belong to a newer one.
- */
-async function pickTarget(candidates: OpenRequest[], minedAt: () => Promise<number>): Promise<OpenRequest | null> {
-  const oldest = (rs: OpenRequest[]) => [...rs].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0] ?? null;
-  const mined = await minedAt();
-  // The same allowance for block-time skew as the verifier's creation check.
-  const openThen = candidates.filter((r) => r.createdAt.getTime() - CREATION_SKEW_MS <= mined && mined < r.expiresAt.getTime());
-  return oldest(openThen) ?? oldest(candidates.filter((r) => r.status !== "expired"));
 }
 
 const bigMin = (a: bigint, b: bigint) => (a < b ? a : b);

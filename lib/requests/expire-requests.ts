@@ -1,7 +1,10 @@
 // Expiry sweeper (SPEC §6): `requested`/`opened` requests past expires_at with no proof become
-// `expired` and emit `request.expired`. A request with a proof attached or verified never expires
-// here (an attached proof may still verify, late). Rows are claimed with FOR UPDATE SKIP LOCKED
-// so several workers share the backlog; each row's change and event commit together.
+// `expired` and emit `request.expired`. A verified request never expires, nor does one whose proof
+// the chain has shown us (a real payment may be confirming; it may still verify, late). A proof the
+// chain has never shown (a typo, junk pasted to hold the request) does not keep it open: the request
+// expires on time and keeps its proof, which still verifies as `late` if it turns out to be real.
+// Rows are claimed with FOR UPDATE SKIP LOCKED so several workers share the backlog; each row's
+// change and event commit together.
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";
@@ -27,7 +30,11 @@ export async function expireRequests(opts: ExpireRequestsOptions = {}): Promise<
       const partnerFilter = opts.partnerId ? Prisma.sql`AND "partnerId" = ${opts.partnerId}::uuid` : Prisma.empty;
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM payment_requests
-        WHERE status IN ('requested', 'opened') AND "proofStatus" = 'none' AND "expiresAt" <= ${now} ${partnerFilter}
+        WHERE status IN ('requested', 'opened') AND "expiresAt" <= ${now} ${partnerFilter}
+          AND ("proofStatus" = 'none' OR ("proofStatus" = 'attached' AND NOT EXISTS (
+            SELECT 1 FROM proofs p
+            WHERE p."requestId" = payment_requests.id AND p.outcome = 'pending' AND (p."receiptSeenAt" IS NOT NULL OR p.simulated)
+          )))
         ORDER BY "expiresAt"
         LIMIT 1
         FOR UPDATE SKIP LOCKED`;

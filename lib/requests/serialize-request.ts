@@ -41,6 +41,7 @@ export function serializeRequest(r: PaymentRequest, proof: Proof | null = null):
           late: proof.late,
           simulated: proof.simulated,
           created_at: proof.createdAt.toISOString(),
+          finalized_at: iso(proof.finalizedAt),
         }
       : null,
   });

@@ -13,7 +13,9 @@ export const proofOutput = z.object({
     .nullable()
     .describe(
       "Why a rejected proof was refused: reverted, no_matching_transfer, wrong_token, wrong_recipient, underpaid, " +
-        "before_request, wrong_chain, not_found (no transaction with this hash for a day), superseded (another proof paid the request).",
+        "before_request, wrong_chain, not_found (no transaction with this hash appeared in time), superseded (another proof paid the request), " +
+        "matches_other_request (the transfer carries another request's payment reference or exactly another open request's amount), " +
+        "self_transfer (the merchant's wallet paid itself).",
     ),
   confirmations: z.number().int().nullable(),
   expected_usdc_micro: z.string(),
@@ -22,6 +24,10 @@ export const proofOutput = z.object({
   late: z.boolean(),
   simulated: z.boolean(),
   created_at: z.string(),
+  finalized_at: z
+    .string()
+    .nullable()
+    .describe("When a verified payment's block became final (no reorg can remove it any more); null until then."),
 });
 
 export const requestOutput = z.object({

@@ -1,5 +1,7 @@
-// Expiry sweeper: expires only requested/opened requests past expires_at with no proof, each
-// with its request.expired event; never one with a proof attached or verified.
+// Expiry sweeper: expires only requested/opened requests past expires_at with no proof (or only
+// proofs the chain never showed), each with its request.expired event; never one whose proof the
+// chain has shown, nor a verified one.
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { expireRequests } from "@/lib/requests/expire-requests";
@@ -22,9 +24,17 @@ describe("expireRequests", () => {
       verifiedPast: await insertRequest({ ...base, expiresAt: past, proofStatus: "verified" }),
       voidedPast: await insertRequest({ ...base, expiresAt: past, status: "voided" }),
       alreadyExpired: await insertRequest({ ...base, expiresAt: past, status: "expired" }),
+      attachedUnseenPast: await insertRequest({ ...base, expiresAt: past, proofStatus: "attached" }),
     };
+    const pendingProof = (requestId: string, receiptSeenAt: Date | null) => {
+      const txHash = `0x${randomBytes(32).toString("hex")}`;
+      return db.proof.create({ data: { requestId, chainId: base.chainId, txHash, activeTxHash: txHash, source: "pay_page", expectedMicro: base.usdcMicro, receiptSeenAt } });
+    };
+    // Seen on chain: a payment may be confirming. Never seen: junk pasted on the pay page.
+    await pendingProof(rows.attachedPast.id, new Date());
+    await pendingProof(rows.attachedUnseenPast.id, null);
 
-    expect(await expireRequests({ partnerId: s.partner.id })).toBe(2);
+    expect(await expireRequests({ partnerId: s.partner.id })).toBe(3);
     expect(await expireRequests({ partnerId: s.partner.id })).toBe(0);
 
     const status = async (id: string) => (await db.paymentRequest.findUniqueOrThrow({ where: { id } })).status;
@@ -35,12 +45,13 @@ describe("expireRequests", () => {
     expect(await status(rows.verifiedPast.id)).toBe("requested");
     expect(await status(rows.voidedPast.id)).toBe("voided");
     expect(await status(rows.alreadyExpired.id)).toBe("expired");
+    expect(await status(rows.attachedUnseenPast.id)).toBe("expired");
     expect((await db.paymentRequest.findUniqueOrThrow({ where: { id: rows.requestedPast.id } })).expiredAt).not.toBeNull();
 
-    for (const r of [rows.requestedPast, rows.openedPast]) {
+    for (const r of [rows.requestedPast, rows.openedPast, rows.attachedUnseenPast]) {
       const events = await eventsFor(r.id);
       expect(events.map((e) => e.type)).toEqual(["request.expired"]);
-      expect(events[0].data).toMatchObject({ request_id: r.id, status: "expired", proof_status: "none", metadata: { order_id: "ORD-1" } });
+      expect(events[0].data).toMatchObject({ request_id: r.id, status: "expired", proof_status: r === rows.attachedUnseenPast ? "attached" : "none", metadata: { order_id: "ORD-1" } });
     }
     for (const r of [rows.requestedFuture, rows.attachedPast, rows.verifiedPast, rows.voidedPast, rows.alreadyExpired]) {
       expect(await eventsFor(r.id)).toEqual([]);

@@ -8,7 +8,7 @@ import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
-import { checkProofs, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
+import { checkProofs, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
 import { expireRequests } from "@/lib/requests/expire-requests";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { isApiError } from "@/lib/api/errors";
@@ -235,40 +235,42 @@ describe("proof verification on a real chain", () => {
     expect(await types(request.id)).toEqual(["payment.proof_attached"]);
   });
 
-  it("rejects a hash the chain has not known for a day as not_found, after which the request expires", async () => {
-    const dayAgo = Date.now() - UNKNOWN_HASH_GIVE_UP_MS;
-    const { partner, request } = await openRequest({ createdAt: new Date(dayAgo - 60 * 60_000), expiresAt: new Date(dayAgo) });
+  it("rejects a hash the chain has not known for an hour as not_found; unseen hashes never keep the request past its expiry", async () => {
+    const giveUpAgo = Date.now() - UNKNOWN_HASH_GIVE_UP_MS;
+    const { partner, request } = await openRequest({ createdAt: new Date(giveUpAgo - 60 * 60_000), expiresAt: new Date(giveUpAgo) });
     const stale = `0x${"5c".repeat(32)}`;
     const fresh = `0x${"5d".repeat(32)}`;
     await attach(request.id, stale);
-    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(dayAgo - 1_000) } });
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(giveUpAgo - 1_000) } });
     await attach(request.id, fresh);
     // While an RPC failure is all we hear, even the stale hash waits: only "no such receipt" counts.
     await checkProofs({ workerId: "test", chains: [{ ...chain.settings, rpcUrl: "http://127.0.0.1:1" }], partnerId: partner.id });
     expect((await stateOf(request.id)).proofs.map((p) => p.outcome)).toEqual(["pending", "pending"]);
 
-    // The chain answers: the day-old unknown hash is rejected, the fresh one keeps the request attached.
+    // The chain answers: the hour-old unknown hash is rejected, the fresh one keeps its proof pending.
     await makeDue(partner.id);
     await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
     let r = await stateOf(request.id);
     expect(r.proofs.map((p) => [p.txHash, p.outcome, p.rejectionReason])).toEqual([[stale, "rejected", "not_found"], [fresh, "pending", null]]);
     expect(r.proofs[0].activeTxHash).toBeNull();
     expect(r).toMatchObject({ proofStatus: "attached", txHash: fresh });
-    expect(await expireRequests({ partnerId: partner.id })).toBe(0); // a proof is still attached
+    // The chain has never shown the fresh hash either: it does not hold the request past expires_at.
+    expect(await expireRequests({ partnerId: partner.id })).toBe(1);
+    expect(await stateOf(request.id)).toMatchObject({ status: "expired", proofStatus: "attached" });
 
-    // A day on, the second one goes the same way and the request, long past expires_at, expires.
-    await db.proof.updateMany({ where: { requestId: request.id, outcome: "pending" }, data: { createdAt: new Date(dayAgo - 1_000), nextCheckAt: new Date(0) } });
+    // An hour on, the second one goes the same way.
+    await db.proof.updateMany({ where: { requestId: request.id, outcome: "pending" }, data: { createdAt: new Date(giveUpAgo - 1_000), nextCheckAt: new Date(0) } });
     await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
     r = await stateOf(request.id);
-    expect(r).toMatchObject({ proofStatus: "none", txHash: null });
-    expect(await expireRequests({ partnerId: partner.id })).toBe(1);
+    expect(r).toMatchObject({ status: "expired", proofStatus: "none", txHash: null });
     const events = await eventsFor(request.id);
-    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_attached", "payment.proof_rejected", "payment.proof_rejected", "request.expired"]);
+    expect(events.map((e) => e.type)).toEqual(["payment.proof_attached", "payment.proof_attached", "payment.proof_rejected", "request.expired", "payment.proof_rejected"]);
     expect(events[2].data).toMatchObject({ proof_status: "attached", proof: { tx_hash: stale, status: "rejected", rejection_reason: "not_found" } });
-    expect(events[4].data).toMatchObject({ status: "expired", proof_status: "none" });
+    expect(events[3].data).toMatchObject({ status: "expired", proof_status: "attached" });
+    expect(events[4].data).toMatchObject({ status: "expired", proof_status: "none", proof: { tx_hash: fresh, rejection_reason: "not_found" } });
   });
 
-  it("verifies a day-old proof whose transaction is on chain (age alone never rejects)", async () => {
+  it("verifies an old proof whose transaction is on chain (age alone never rejects)", async () => {
     const { partner, request, wallet } = await openRequest();
     const hash = await chain.transfer(wallet, AMOUNT);
     await attach(request.id, hash);
@@ -395,7 +397,7 @@ describe("proof verification on a real chain", () => {
     const { setup, request } = await liveRequestWithProofOn(10, "0x0b2c639c533813f4aa9d7837caf62653d097ff85");
     // Within the first day it waits: the chain setting may be wrong only for a while.
     expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(0);
-    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - UNKNOWN_HASH_GIVE_UP_MS - 60_000) } });
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - UNCONFIGURED_CHAIN_GIVE_UP_MS - 60_000) } });
     expect(await checkProofs({ workerId: "test", partnerId: setup.partner.id })).toBe(1);
 
     const r = await stateOf(request.id);
