@@ -18,6 +18,9 @@ export interface Reattribution {
 
 /** Null when the proof was no longer ours to settle (lease lost, already settled). */
 export async function reattribute(tx: Tx, r: Reattribution): Promise<SettleResult | null> {
+  // Both requests locked up front, in id order: two proofs moving in opposite directions in one
+  // batch (each request's transfer proven for the other) would otherwise deadlock.
+  await tx.$queryRaw`SELECT id FROM payment_requests WHERE id IN (${r.proof.requestId}::uuid, ${r.ownerId}::uuid) ORDER BY id FOR UPDATE`;
   const settled = await settleProof(tx, r.proof, { kind: "rejected", reason: "matches_other_request", receivedMicro: r.receivedMicro, block: r.block }, r.leaseToken);
   if (!settled) return null;
   try {
