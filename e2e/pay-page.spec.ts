@@ -1,11 +1,14 @@
 // The customer's pay page against the production build, a real database and a real anvil chain
-// with our test USDC: pay with an injected wallet, pay elsewhere and paste the hash (also without
-// JavaScript), a refused wallet prompt, expired / voided / unknown requests, and languages.
+// with our test USDC: pay with an injected wallet (EIP-3009, bound to the request by its nonce),
+// pay elsewhere and paste the hash (also without JavaScript), a refused wallet prompt, expired /
+// voided / unknown requests, and languages. EIP-3009 fallbacks and the QR: pay-page-reference.spec.ts.
 // Screenshots of each state go to e2e/screenshots/ (git-ignored).
 import { expect, test } from "@playwright/test";
+import { getAddress } from "viem";
+import { paymentNonce } from "../lib/payments/payment-reference";
 import { firstLoadChunks, WALLET_FLOW_MARKER, WALLETCONNECT_MARKER } from "../test/pay/support/first-load-js";
 import { injectWallet } from "./support/injected-wallet";
-import { apiRequest, createRequest, env, expireNow, sendUsdc, setupMerchant, shot, statusBox } from "./support/pay-setup";
+import { apiRequest, createRequest, env, expireNow, sendUsdc, setupMerchant, shot, statusBox, usdcLogsOf } from "./support/pay-setup";
 
 test.describe("pay page", () => {
   // Mobile-first: customers are on phones (iPhone 12-class viewport).
@@ -61,13 +64,23 @@ test.describe("pay page", () => {
     await expect(page.getByRole("button", { name: "Pay with wallet" })).toHaveCount(0);
     await shot(page, "02-confirmed-receipt");
 
-    expect(wallet.calls).toEqual(expect.arrayContaining(["eth_requestAccounts", "eth_chainId", "eth_call", "eth_sendTransaction"]));
+    expect(wallet.calls).toEqual(expect.arrayContaining(["eth_requestAccounts", "eth_chainId", "eth_call", "eth_signTypedData_v4", "eth_sendTransaction"]));
+    // The signature came first: the wallet sent the signed authorization, not a plain transfer.
+    expect(wallet.calls.indexOf("eth_signTypedData_v4")).toBeLessThan(wallet.calls.indexOf("eth_sendTransaction"));
     // The injected path loaded the wallet flow and nothing of WalletConnect's SDK.
     const loaded = await Promise.all(scripts);
     expect(loaded.some((s) => WALLET_FLOW_MARKER.test(s.body))).toBe(true);
     expect(loaded.filter((s) => WALLETCONNECT_MARKER.test(s.body)).map((s) => s.url)).toEqual([]);
-    const txHash = await page.getByTestId("receipt-tx").textContent();
+    const txHash = (await page.getByTestId("receipt-tx").textContent())!;
     expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: txHash });
+    // On chain, the payment names its request: AuthorizationUsed(customer, paymentNonce(id)),
+    // then exactly usdc_micro from the customer to the merchant, in the one receipt.
+    const { receipt: chainReceipt, logs } = await usdcLogsOf(txHash);
+    expect(chainReceipt.status).toBe("success");
+    expect(logs.map((l) => [l.eventName, l.args])).toEqual([
+      ["AuthorizationUsed", { authorizer: getAddress(accounts[1]), nonce: paymentNonce(r.id) }],
+      ["Transfer", { from: getAddress(accounts[1]), to: getAddress(s.wallet), value: r.usdcMicro }],
+    ]);
     expect(errors).toEqual([]);
   });
 

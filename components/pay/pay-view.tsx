@@ -110,6 +110,7 @@ export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps
                 usdc: data.usdcContract,
                 recipient: data.receivingWallet,
                 amountMicro: s.amount.usdc_micro,
+                expiresAt: Math.floor(Date.parse(s.expires_at) / 1000),
               }}
             />
           </section>

@@ -87,6 +87,7 @@ export function PayWithWallet({ target, m, walletConnectProjectId }: { target: W
     connecting: m.walletConnecting,
     switching: m.walletSwitching,
     checking: m.walletChecking,
+    sign: m.walletSign,
     confirm: m.walletConfirm,
     submitting: m.walletSubmitting,
   };

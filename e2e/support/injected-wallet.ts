@@ -1,6 +1,7 @@
 // The customer's "wallet" in end-to-end tests (STYLE: addInitScript + exposeBinding): an EIP-1193
 // provider injected into the page that forwards to anvil, whose default accounts are unlocked, so
-// eth_sendTransaction is signed by the node. Announced through EIP-6963 and as window.ethereum.
+// eth_sendTransaction and eth_signTypedData_v4 are signed by the node. Announced through EIP-6963
+// and as window.ethereum.
 // `wallets` announces several (a customer with two extensions): each is its own provider, and
 // `callsBy` records which one the page talked to.
 // The production bundle carries no test connector: this exists only in the test's browser.
@@ -48,6 +49,11 @@ export async function injectWallet(
     /** Where the wallet is when the page first asks (default: chainId); it switches when asked. */
     startChainId?: number;
     wallets?: AnnouncedWallet[];
+    /**
+     * false: a wallet without EIP-712 typed-data signing, which answers eth_signTypedData_v4 with
+     * EIP-1193's 4200 "unsupported method" (the pay page then falls back to a plain transfer).
+     */
+    typedData?: boolean;
   },
 ): Promise<InjectedWallet> {
   const wallets = (opts.wallets ?? DEFAULT_WALLETS).map((w) => ({
@@ -88,6 +94,9 @@ export async function injectWallet(
         state.chainHex = want;
         return { result: null };
       }
+      case "eth_signTypedData_v4":
+        if (opts.typedData === false) return { error: { code: 4200, message: "The requested method is not supported by this Ethereum provider." } };
+        return anvil(opts.rpcUrl, method, params);
       case "eth_sendTransaction":
         if (state.reject) {
           state.reject = false;

@@ -1,10 +1,12 @@
 // What the pay page specs set up through the real CLI and API: a partner with a key, an onboarded
-// merchant, payment requests; plus a USDC transfer on the test chain and screenshot helpers.
+// merchant, payment requests; plus a USDC transfer on the test chain, reading a payment's USDC
+// logs back from the chain, and screenshot helpers.
 import { mkdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
-import { createWalletClient, erc20Abi, http, type Address } from "viem";
+import { createPublicClient, createWalletClient, erc20Abi, http, parseEventLogs, type Address, type Hash } from "viem";
+import { eip3009Abi } from "../../lib/payments/eip3009";
 import { jopay } from "./cli";
 
 const SHOTS = "e2e/screenshots";
@@ -59,6 +61,15 @@ export async function sendUsdc(from: Address, to: string, amount: bigint) {
   const { rpcUrl, usdc } = env();
   const client = createWalletClient({ transport: http(rpcUrl) });
   return client.writeContract({ account: from, chain: null, address: usdc, abi: erc20Abi, functionName: "transfer", args: [to as Address, amount] });
+}
+
+/** A tx's receipt, read from anvil, and the logs the USDC contract emitted in it, decoded. */
+export async function usdcLogsOf(hash: string) {
+  const { rpcUrl, usdc } = env();
+  const client = createPublicClient({ transport: http(rpcUrl), cacheTime: 0 });
+  const receipt = await client.waitForTransactionReceipt({ hash: hash as Hash, pollingInterval: 100, timeout: 20_000 });
+  const fromUsdc = receipt.logs.filter((l) => l.address.toLowerCase() === usdc.toLowerCase());
+  return { receipt, logs: parseEventLogs({ abi: [...erc20Abi, ...eip3009Abi], logs: fromUsdc }) };
 }
 
 /** Moves a request's expiry into the past, as time would (the sweeper may then expire it). */

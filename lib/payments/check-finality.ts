@@ -29,7 +29,7 @@ export interface CheckFinalityOptions {
   chains?: ChainSettings[];
   batchSize?: number;
   leaseMs?: number;
-  /** Re-check interval while a verified payment is not final yet (default 15 s). */
+  /** First re-check interval while a verified payment is not final yet (default 15 s); doubles up to 5 min. */
   pollMs?: number;
   /** Restrict to one partner's proofs (tests). */
   partnerId?: string;
@@ -37,6 +37,14 @@ export interface CheckFinalityOptions {
 
 const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_POLL_MS = 15_000;
+// Reorgs happen near the head: checks are frequent in a payment's first minutes and thin out after,
+// so a chain that takes 20 minutes to finalise costs about eight checks per payment, not eighty.
+const MAX_POLL_MS = 5 * 60_000;
+
+/** Delay before the next check of a not-yet-final payment checked `attempt` times. */
+export function finalityPollMs(attempt: number, firstMs = DEFAULT_POLL_MS): number {
+  return Math.min(MAX_POLL_MS, firstMs * 2 ** Math.max(0, Math.min(attempt - 1, 20)));
+}
 
 interface ClaimedProof {
   id: string;
@@ -141,7 +149,7 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     return;
   }
   if (d.kind === "wait") {
-    const delay = d.error ? backoffMs(p.checkAttempts) : (opts.pollMs ?? DEFAULT_POLL_MS);
+    const delay = d.error ? backoffMs(p.checkAttempts) : finalityPollMs(p.checkAttempts, opts.pollMs);
     await db.proof.updateMany({ where: mine, data: { ...release, nextCheckAt: new Date(Date.now() + delay), lastError: d.error } });
     return;
   }

@@ -52,6 +52,13 @@ describe("verifyTransfer", () => {
     expect(v).toMatchObject({ kind: "verified", receivedMicro: 30_000_000n, overpaidMicro: 2_500_000n });
   });
 
+  it("refuses the wallet paying itself as self_transfer, and never counts it towards a payment", () => {
+    expect(verifyTransfer(input([transfer(27_500_000n, { from: WALLET })]))).toMatchObject({ kind: "rejected", reason: "self_transfer" });
+    // Half from the customer, half moved by the merchant to itself: an underpayment, not a payment.
+    const v = verifyTransfer(input([transfer(13_750_000n), transfer(13_750_000n, { from: WALLET })]));
+    expect(v).toMatchObject({ kind: "rejected", reason: "underpaid", receivedMicro: 13_750_000n });
+  });
+
   it("sums several USDC transfers to the wallet in one tx", () => {
     const v = verifyTransfer(input([transfer(20_000_000n), transfer(7_500_000n)]));
     expect(v).toMatchObject({ kind: "verified", receivedMicro: 27_500_000n, overpaidMicro: 0n });

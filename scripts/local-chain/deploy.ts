@@ -16,14 +16,16 @@ import {
   type PublicClient,
   type WalletClient,
 } from "viem";
+import { eip3009Abi } from "../../lib/payments/eip3009";
 import { ANVIL_DEFAULT_ACCOUNTS, startAnvil, type AnvilInstance, type StartAnvilOptions } from "./anvil";
 import { compileContracts, type CompiledContracts, type ContractName } from "./compile";
 
 /**
  * Typed ABIs for the test contracts, for callers that want viem's type inference (the compiled
  * ABI is typed as a plain `Abi`). local-chain.test.ts checks they match what solc produces.
+ * TestUSDC's EIP-3009 part is the very ABI the pay page's wallet flow calls real USDC with.
  */
-export const testUsdcAbi = [...erc20Abi, ...parseAbi(["function mint(address to, uint256 amount)"])] as const;
+export const testUsdcAbi = [...erc20Abi, ...parseAbi(["function mint(address to, uint256 amount)"]), ...eip3009Abi] as const;
 export const testForwarderAbi = parseAbi([
   "event Transfer(address indexed from, address indexed to, uint256 value)",
   "function forward(address token, address to, uint256 amount)",

@@ -6,20 +6,33 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createWalletClient,
+  domainSeparator,
   erc20Abi,
   getAddress,
   http,
+  keccak256,
   parseEventLogs,
   parseUnits,
+  stringToHex,
   type Abi,
   type AbiFunction,
   type Address,
   type Hash,
+  type Hex,
   type WalletClient,
 } from "viem";
+import {
+  receiveAuthorizationTypedData,
+  splitSignature,
+  transferAuthorizationTypedData,
+  type TokenDomain,
+  type TransferAuthorization,
+} from "@/lib/payments/eip3009";
+import { AUTHORIZATION_USED_TOPIC, paymentNonce } from "../../lib/payments/payment-reference";
 import { publicClientFor, viemChainFor } from "../../lib/chains/clients";
 import { chainSettings, type ChainSettings } from "../../lib/chains/config";
 import { ANVIL_CHAIN_ID, ANVIL_DEFAULT_ACCOUNTS, rpc, startAnvil } from "./anvil";
@@ -229,6 +242,181 @@ describe("startLocalChain", () => {
       expect(logs[0].address).toBe(forwarder);
       expect(logs[0].args.value).toBe(usdc("999"));
       expect(await balanceOf(acct7)).toBe(before);
+    });
+  });
+  // EIP-3009 exactly as USDC (FiatTokenV2_2) has it: what the pay page's wallet flow relies on.
+  // Signatures come from anvil's unlocked accounts (eth_signTypedData_v4), as a wallet's would.
+  describe("EIP-3009", () => {
+    const authorizer = acct0;
+    let domain: TokenDomain;
+    const auth = async (o: Partial<TransferAuthorization> = {}): Promise<TransferAuthorization> => ({
+      from: getAddress(authorizer),
+      to: getAddress(acct7),
+      value: usdc("10.5"),
+      validAfter: 0n,
+      validBefore: (await pc.getBlock()).timestamp + 3600n,
+      nonce: paymentNonce(randomUUID()),
+      ...o,
+    });
+    const sign = (m: TransferAuthorization, signer: Address = authorizer) =>
+      wc.signTypedData({ account: signer, ...transferAuthorizationTypedData(domain, m) });
+    const args = (m: TransferAuthorization, sig: Hex) => {
+      const { v, r, s } = splitSignature(sig)!;
+      return [m.from, m.to, m.value, m.validAfter, m.validBefore, m.nonce, v, r, s] as const;
+    };
+    const submit = async (m: TransferAuthorization, sig: Hex, sender: Address = acct5) =>
+      receiptOf(await wc.writeContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "transferWithAuthorization", args: args(m, sig), account: sender, chain: undefined }));
+    /** Runs the call without mining it; resolves to the revert reason. */
+    const revertOf = (call: () => Promise<unknown>) =>
+      call().then(
+        () => "did not revert",
+        (err: Error) => /reverted with the following reason:\s*(.+)/.exec(err.message)?.[1]?.trim() ?? err.message,
+      );
+    const simulate = (functionName: "transferWithAuthorization" | "receiveWithAuthorization", a: readonly unknown[], sender: Address = acct5) =>
+      revertOf(() => pc.simulateContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName, args: a as never, account: sender }));
+    const used = (who: Address, nonce: Hex) =>
+      pc.readContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "authorizationState", args: [who, nonce] });
+
+    beforeAll(async () => {
+      const read = <F extends "name" | "version">(functionName: F) => pc.readContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName });
+      domain = { name: await read("name"), version: await read("version"), chainId: chain.chainId, verifyingContract: getAddress(chain.usdcAddress) };
+    });
+
+    it("has FiatToken's domain (name, version \"2\", chain id, token address) and typehashes", async () => {
+      expect(domain.version).toBe("2");
+      const onChain = await pc.readContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "DOMAIN_SEPARATOR" });
+      expect(onChain).toBe(domainSeparator({ domain }));
+      const typehash = (f: "TRANSFER_WITH_AUTHORIZATION_TYPEHASH" | "RECEIVE_WITH_AUTHORIZATION_TYPEHASH" | "CANCEL_AUTHORIZATION_TYPEHASH") =>
+        pc.readContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: f });
+      // The values in Circle's EIP3009.sol.
+      expect(await typehash("TRANSFER_WITH_AUTHORIZATION_TYPEHASH")).toBe("0x7c7c6cdb67a18743f49ec6fa9b35f50d52ed05cbed4cc592e13b44501c1a2267");
+      expect(await typehash("RECEIVE_WITH_AUTHORIZATION_TYPEHASH")).toBe("0xd099cc98ef71107a616c4f0f941f04c322d8e254fe26b3c6668db87aae413de8");
+      expect(await typehash("CANCEL_AUTHORIZATION_TYPEHASH")).toBe(keccak256(stringToHex("CancelAuthorization(address authorizer,bytes32 nonce)")));
+      expect(AUTHORIZATION_USED_TOPIC).toBe(keccak256(stringToHex("AuthorizationUsed(address,bytes32)")));
+    });
+
+    it("a signed authorization, sent by anyone, moves the exact value and logs AuthorizationUsed then Transfer", async () => {
+      const m = await auth();
+      const before = await balanceOf(acct7);
+      expect(await used(authorizer, m.nonce)).toBe(false);
+      const receipt = await submit(m, await sign(m));
+      expect(receipt.status).toBe("success");
+      expect(receipt.logs.map((l) => [l.address, l.topics[0]])).toEqual([
+        [chain.usdcAddress, AUTHORIZATION_USED_TOPIC],
+        [chain.usdcAddress, "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"],
+      ]);
+      const logs = parseEventLogs({ abi: testUsdcAbi, logs: receipt.logs });
+      expect(logs.map((l) => [l.eventName, l.args])).toEqual([
+        ["AuthorizationUsed", { authorizer: getAddress(authorizer), nonce: m.nonce }],
+        ["Transfer", { from: getAddress(authorizer), to: getAddress(acct7), value: m.value }],
+      ]);
+      expect(await balanceOf(acct7)).toBe(before + m.value);
+      expect(await used(authorizer, m.nonce)).toBe(true);
+    });
+
+    it("the `bytes signature` form pays the same; the authorizer may submit it itself", async () => {
+      const m = await auth({ value: usdc("0.000001") });
+      const signature = await sign(m);
+      const hash = await wc.writeContract({
+        address: chain.usdcAddress,
+        abi: testUsdcAbi,
+        functionName: "transferWithAuthorization",
+        args: [m.from, m.to, m.value, m.validAfter, m.validBefore, m.nonce, signature],
+        account: authorizer,
+        chain: undefined,
+      });
+      const logs = parseEventLogs({ abi: testUsdcAbi, logs: (await receiptOf(hash)).logs });
+      expect(logs.map((l) => l.eventName)).toEqual(["AuthorizationUsed", "Transfer"]);
+    });
+
+    it("the same authorization replayed reverts", async () => {
+      const m = await auth();
+      const sig = await sign(m);
+      await submit(m, sig);
+      expect(await simulate("transferWithAuthorization", args(m, sig))).toBe("TestUSDC: authorization is used or canceled");
+      // Even with a different amount or recipient: the nonce is spent for this authorizer.
+      const again = { ...m, value: 1n };
+      expect(await simulate("transferWithAuthorization", args(again, await sign(again)))).toBe("TestUSDC: authorization is used or canceled");
+    });
+
+    it("an expired or not yet valid authorization reverts", async () => {
+      const now = (await pc.getBlock()).timestamp;
+      const expired = await auth({ validBefore: now });
+      expect(await simulate("transferWithAuthorization", args(expired, await sign(expired)))).toBe("TestUSDC: authorization is expired");
+      const early = await auth({ validAfter: now + 3600n, validBefore: now + 7200n });
+      expect(await simulate("transferWithAuthorization", args(early, await sign(early)))).toBe("TestUSDC: authorization is not yet valid");
+    });
+
+    it("a signature by someone else, or over other terms, reverts", async () => {
+      const m = await auth();
+      expect(await simulate("transferWithAuthorization", args(m, await sign(m, acct1)))).toBe("TestUSDC: invalid signature");
+      const sig = await sign(m);
+      expect(await simulate("transferWithAuthorization", args({ ...m, value: m.value + 1n }, sig))).toBe("TestUSDC: invalid signature");
+      expect(await simulate("transferWithAuthorization", args({ ...m, to: getAddress(acct8) }, sig))).toBe("TestUSDC: invalid signature");
+      // A TransferWithAuthorization signature is not a ReceiveWithAuthorization one (other typehash).
+      expect(await simulate("receiveWithAuthorization", args(m, sig), acct7)).toBe("TestUSDC: invalid signature");
+      expect(await used(authorizer, m.nonce)).toBe(false);
+    });
+
+    it("rejects the malleable high-s twin and a v other than 27/28, like USDC's ECRecover", async () => {
+      const m = await auth();
+      const { v, r, s } = splitSignature(await sign(m))!;
+      const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+      const highS = `0x${(n - BigInt(s)).toString(16).padStart(64, "0")}` as Hex;
+      const base = [m.from, m.to, m.value, m.validAfter, m.validBefore, m.nonce] as const;
+      expect(await simulate("transferWithAuthorization", [...base, v === 27 ? 28 : 27, r, highS])).toBe("TestUSDC: invalid signature 's' value");
+      expect(await simulate("transferWithAuthorization", [...base, v - 27, r, s])).toBe("TestUSDC: invalid signature 'v' value");
+      expect(await simulate("transferWithAuthorization", [...base, `0x${r.slice(2)}${s.slice(2)}` as Hex])).toBe("TestUSDC: invalid signature length");
+      // The genuine signature still pays: nothing above used the nonce up.
+      expect((await submit(m, `0x${r.slice(2)}${s.slice(2)}${v.toString(16)}`)).status).toBe("success");
+    });
+
+    it("splitSignature hands the token the low-s form of a high-s signature", async () => {
+      const m = await auth({ value: 1n });
+      const { v, r, s } = splitSignature(await sign(m))!;
+      const n = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+      const twin = `0x${r.slice(2)}${(n - BigInt(s)).toString(16).padStart(64, "0")}${(v === 27 ? 28 : 27).toString(16)}` as Hex;
+      expect(splitSignature(twin)).toEqual({ v, r, s });
+      expect((await submit(m, twin)).status).toBe("success");
+    });
+
+    it("a cancelled nonce can no longer be used, and a used one cannot be cancelled", async () => {
+      const m = await auth();
+      const cancelSig = await wc.signTypedData({
+        account: authorizer,
+        domain,
+        types: { CancelAuthorization: [{ name: "authorizer", type: "address" }, { name: "nonce", type: "bytes32" }] },
+        primaryType: "CancelAuthorization",
+        message: { authorizer: getAddress(authorizer), nonce: m.nonce },
+      });
+      const { v, r, s } = splitSignature(cancelSig)!;
+      const receipt = await receiptOf(
+        await wc.writeContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "cancelAuthorization", args: [m.from, m.nonce, v, r, s], account: acct5, chain: undefined }),
+      );
+      expect(parseEventLogs({ abi: testUsdcAbi, logs: receipt.logs }).map((l) => [l.eventName, l.args])).toEqual([
+        ["AuthorizationCanceled", { authorizer: getAddress(authorizer), nonce: m.nonce }],
+      ]);
+      expect(await used(authorizer, m.nonce)).toBe(true);
+      expect(await simulate("transferWithAuthorization", args(m, await sign(m)))).toBe("TestUSDC: authorization is used or canceled");
+      const cancelAgain = await revertOf(() =>
+        pc.simulateContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "cancelAuthorization", args: [m.from, m.nonce, cancelSig], account: acct5 }),
+      );
+      expect(cancelAgain).toBe("TestUSDC: authorization is used or canceled");
+    });
+
+    it("receiveWithAuthorization pays only when the payee itself submits it", async () => {
+      const m = await auth({ to: getAddress(acct6) });
+      const sig = await wc.signTypedData({ account: authorizer, ...receiveAuthorizationTypedData(domain, m) });
+      expect(await simulate("receiveWithAuthorization", args(m, sig), acct5)).toBe("TestUSDC: caller must be the payee");
+      expect(await simulate("receiveWithAuthorization", [m.from, m.to, m.value, m.validAfter, m.validBefore, m.nonce, sig], acct5)).toBe(
+        "TestUSDC: caller must be the payee",
+      );
+      const hash = await wc.writeContract({ address: chain.usdcAddress, abi: testUsdcAbi, functionName: "receiveWithAuthorization", args: args(m, sig), account: acct6, chain: undefined });
+      const logs = parseEventLogs({ abi: testUsdcAbi, logs: (await receiptOf(hash)).logs });
+      expect(logs.map((l) => [l.eventName, l.args])).toEqual([
+        ["AuthorizationUsed", { authorizer: getAddress(authorizer), nonce: m.nonce }],
+        ["Transfer", { from: getAddress(authorizer), to: getAddress(acct6), value: m.value }],
+      ]);
     });
   });
 });

@@ -1,41 +1,14 @@
 // The "Pay with wallet" flow, loaded by dynamic import() only when the customer clicks the button
 // (viem stays out of the page's first-load JavaScript). Talks EIP-1193 to whichever wallet the
 // customer chose — injected, EIP-6963 or WalletConnect; the provider is the only difference:
-// connect → switch (or add) the request's chain → check the USDC balance → send exactly
-// transfer(recipient, usdc_micro) → attach the tx hash as proof via POST /api/pay/:id/proof.
+// connect → switch (or add) the request's chain → check the USDC balance → sign an EIP-3009
+// authorization bound to the request (./authorize; a plain transfer where that cannot be done) →
+// the customer's wallet sends it to the USDC contract → attach the tx hash as proof via
+// POST /api/pay/:id/proof.
 import { encodeFunctionData, erc20Abi, getAddress, hexToBigInt, numberToHex, type Hex } from "viem";
-import type { Eip1193Provider, WalletFailure, WalletPayTarget, WalletResult, WalletStep } from "./types";
-
-interface RpcError {
-  code?: number;
-  message?: string;
-  data?: { originalError?: { code?: number } };
-  cause?: unknown;
-}
-
-function errorCode(err: unknown): number | undefined {
-  const e = err as RpcError | undefined;
-  return e?.code ?? e?.data?.originalError?.code ?? (e?.cause ? errorCode(e.cause) : undefined);
-}
-
-/** EIP-1193 4001: the user said no. */
-const isRejection = (err: unknown) => errorCode(err) === 4001 || /user (rejected|denied)/i.test((err as RpcError)?.message ?? "");
-
-class Stop extends Error {
-  constructor(readonly failure: WalletFailure) {
-    super(failure.kind);
-  }
-}
-
-/** Runs a wallet call, turning a rejection or an RPC failure into the customer-facing reason. */
-async function call<T>(provider: Eip1193Provider, method: string, params?: unknown[]): Promise<T> {
-  try {
-    return (await provider.request({ method, params })) as T;
-  } catch (err) {
-    if (isRejection(err)) throw new Stop({ kind: "rejected" });
-    throw err;
-  }
-}
+import { authorizeTransfer } from "./authorize";
+import { call, errorCode, errorMessage, isRejection, Stop } from "./rpc";
+import type { Eip1193Provider, WalletPayTarget, WalletResult, WalletStep } from "./types";
 
 async function ensureChain(provider: Eip1193Provider, t: WalletPayTarget): Promise<void> {
   const want = numberToHex(t.chainId);
@@ -46,7 +19,7 @@ async function ensureChain(provider: Eip1193Provider, t: WalletPayTarget): Promi
   } catch (err) {
     if (err instanceof Stop) throw err;
     // 4902: the wallet does not know the chain (some wallets wrap it in data.originalError).
-    if (errorCode(err) !== 4902 && !/unrecognized chain/i.test((err as RpcError)?.message ?? "")) throw new Stop({ kind: "wrong_chain" });
+    if (errorCode(err) !== 4902 && !/unrecognized chain/i.test(errorMessage(err))) throw new Stop({ kind: "wrong_chain" });
     if (!t.publicRpcUrl) throw new Stop({ kind: "add_chain" });
     try {
       await call(provider, "wallet_addEthereumChain", [
@@ -110,13 +83,18 @@ export async function payWithProvider(provider: Eip1193Provider, t: WalletPayTar
     const balance = balanceHex && balanceHex !== "0x" ? hexToBigInt(balanceHex) : 0n;
     if (balance < amount) return { ok: false, failure: { kind: "insufficient", balanceMicro: balance.toString() } };
 
+    const auth = await authorizeTransfer(provider, t, from, () => onStep("sign"));
+    // This wallet's authorization for this request is already on chain: it paid (a retry after a
+    // lost proof call, a second tab). Paying again would pay twice; the watcher attaches that payment.
+    if (auth.kind === "used") return { ok: true, txHash: null };
+
     onStep("confirm");
     const txHash = await call<Hex>(provider, "eth_sendTransaction", [
       {
         from,
         to: usdc,
         // Exactly usdc_micro: the amount identifies this request among open ones (SPEC §6).
-        data: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [getAddress(t.recipient), amount] }),
+        data: auth.kind === "signed" ? auth.data : encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [getAddress(t.recipient), amount] }),
       },
     ]);
 

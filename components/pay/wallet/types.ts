@@ -25,9 +25,12 @@ export interface WalletPayTarget {
   recipient: string;
   /** USDC micro-units as a decimal string. */
   amountMicro: string;
+  /** The request's expires_at, unix seconds: bounds the EIP-3009 authorization's validBefore. */
+  expiresAt: number;
 }
 
-export type WalletStep = "connecting" | "switching" | "checking" | "confirm" | "submitting";
+/** "sign": the EIP-3009 authorization (a signature, no fee); "confirm": the transaction itself. */
+export type WalletStep = "connecting" | "switching" | "checking" | "sign" | "confirm" | "submitting";
 
 export type WalletFailure =
   | { kind: "no_wallet" }
@@ -38,4 +41,5 @@ export type WalletFailure =
   | { kind: "rpc" }
   | { kind: "proof_failed"; txHash: string };
 
-export type WalletResult = { ok: true; txHash: string } | { ok: false; failure: WalletFailure };
+/** txHash null: nothing was sent now, because this wallet had already paid this request (EIP-3009 nonce used). */
+export type WalletResult = { ok: true; txHash: string | null } | { ok: false; failure: WalletFailure };

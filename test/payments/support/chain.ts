@@ -1,6 +1,8 @@
 // A real anvil chain with the project's TestUSDC for payment tests, plus small helpers to pay the
-// awkward ways a verifier must handle (through a forwarder, split, reverted, other token).
-import { createWalletClient, getAddress, http, type Address, type Hash } from "viem";
+// awkward ways a verifier must handle (through a forwarder, split, reverted, other token), and the
+// EIP-3009 way the pay page's wallet flow pays.
+import { createWalletClient, getAddress, http, type Address, type Hash, type Hex } from "viem";
+import { splitSignature, transferAuthorizationTypedData } from "@/lib/payments/eip3009";
 import { publicClientFor } from "@/lib/chains/clients";
 import { chainSettings, type ChainSettings } from "@/lib/chains/config";
 import { deployContract, startLocalChain, testForwarderAbi, testUsdcAbi, type LocalChain } from "@/scripts/local-chain/deploy";
@@ -13,6 +15,14 @@ export interface TestChain {
   withConfirmations(n: number): ChainSettings;
   payer: Address;
   transfer(to: string, micro: bigint, opts?: { token?: Address; from?: Address }): Promise<Hash>;
+  /**
+   * EIP-3009 like the pay page: `from` (default the payer; an unlocked anvil account) signs
+   * TransferWithAuthorization with eth_signTypedData_v4 and sends it itself (the v/r/s form).
+   * validBefore defaults to an hour after the chain's latest block, validAfter to 0. Like the
+   * other helpers it returns the mined tx whatever its status: an authorization the token refuses
+   * (expired, nonce already used) is mined reverted, with no logs.
+   */
+  transferWithAuthorization(to: string, micro: bigint, nonce: Hex, opts?: { from?: Address; validBefore?: bigint; validAfter?: bigint }): Promise<Hash>;
   deployToken(): Promise<Address>;
   deployForwarder(): Promise<Address>;
   approve(spender: Address, opts?: { token?: Address; from?: Address }): Promise<Hash>;
@@ -51,6 +61,26 @@ export async function startTestChain(opts: { blockTime?: number } = {}): Promise
         args: [getAddress(to), micro], account: o.from ?? payer, chain: null,
       });
       return wait(hash);
+    },
+    async transferWithAuthorization(to, micro, nonce, o = {}) {
+      const from = getAddress(o.from ?? payer);
+      const token = getAddress(local.usdcAddress);
+      const read = <F extends "name" | "version">(functionName: F) => pc.readContract({ address: token, abi: testUsdcAbi, functionName });
+      const [name, version, latest] = await Promise.all([read("name"), read("version"), pc.getBlock({ blockTag: "latest" })]);
+      const message = {
+        from,
+        to: getAddress(to),
+        value: micro,
+        validAfter: o.validAfter ?? 0n,
+        validBefore: o.validBefore ?? latest.timestamp + 3600n,
+        nonce,
+      };
+      const signature = await wc.signTypedData({ account: from, ...transferAuthorizationTypedData({ name, version, chainId: local.chainId, verifyingContract: token }, message) });
+      const { v, r, s } = splitSignature(signature)!;
+      return wait(await wc.writeContract({
+        address: token, abi: testUsdcAbi, functionName: "transferWithAuthorization",
+        args: [message.from, message.to, message.value, message.validAfter, message.validBefore, nonce, v, r, s], account: from, chain: null,
+      }));
     },
     async deployToken() {
       const token = await deployContract(local.rpcUrl, "TestUSDC");
