@@ -1,17 +1,12 @@
 // The OpenAPI 3.1 document, generated from the zod schemas (z.toJSONSchema) and the error table —
 // never written by hand, so it cannot drift from what the routes validate and return.
-import { z, type ZodType } from "zod";
+import type { ZodType } from "zod";
 import { errorTable, type ErrorCode } from "@/lib/api/errors";
 import { appUrl } from "@/lib/urls";
+import { toSchema, type Json } from "./json-schema";
 import type { ApiOperation } from "./operation";
 import { operations } from "./paths";
-
-type Json = Record<string, unknown>;
-
-const toSchema = (schema: ZodType, io: "input" | "output"): Json => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
-  return rest;
-};
+import { WEBHOOK_TAG, webhookObjects } from "./webhooks";
 
 /** Codes any authenticated route may answer with, whatever it does. */
 function commonErrors(op: ApiOperation): ErrorCode[] {
@@ -100,8 +95,9 @@ export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
     },
     servers: [{ url: appUrl("").replace(/\/$/, "") }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set(ops.map((o) => o.tag))].map((name) => ({ name })),
+    tags: [...new Set([...ops.map((o) => o.tag), WEBHOOK_TAG])].map((name) => ({ name })),
     paths,
+    webhooks: webhookObjects(),
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A jo_live_… or jo_test_… API key. The key's mode decides which objects it sees." },

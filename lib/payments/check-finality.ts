@@ -29,7 +29,7 @@ export interface CheckFinalityOptions {
   chains?: ChainSettings[];
   batchSize?: number;
   leaseMs?: number;
-  /** First re-check interval while a verified payment is not final yet (default 15 s); doubles up to 5 min. */
+  /** Shortest re-check interval while a verified payment is not final yet (default 15 s; grows with its age up to 5 min). */
   pollMs?: number;
   /** Restrict to one partner's proofs (tests). */
   partnerId?: string;
@@ -37,13 +37,14 @@ export interface CheckFinalityOptions {
 
 const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_POLL_MS = 15_000;
-// Reorgs happen near the head: checks are frequent in a payment's first minutes and thin out after,
-// so a chain that takes 20 minutes to finalise costs about eight checks per payment, not eighty.
+// Reorgs happen near the head: checks are frequent in a payment's first minutes and thin out as it
+// ages (the next check comes after as long again as it has been verified, from 15 s up to 5 min),
+// so a chain that takes 20 minutes to finalise costs about a dozen checks per payment, not eighty.
 const MAX_POLL_MS = 5 * 60_000;
 
-/** Delay before the next check of a not-yet-final payment checked `attempt` times. */
-export function finalityPollMs(attempt: number, firstMs = DEFAULT_POLL_MS): number {
-  return Math.min(MAX_POLL_MS, firstMs * 2 ** Math.max(0, Math.min(attempt - 1, 20)));
+/** Delay before the next check of a payment verified `ageMs` ago that is not final yet. */
+export function finalityPollMs(ageMs: number, firstMs = DEFAULT_POLL_MS): number {
+  return Math.min(MAX_POLL_MS, Math.max(firstMs, ageMs));
 }
 
 interface ClaimedProof {
@@ -54,6 +55,7 @@ interface ClaimedProof {
   blockNumber: bigint | null;
   blockHash: string | null;
   checkAttempts: number;
+  verifiedAt: Date | null;
 }
 
 /** One pass: returns how many verified payments it checked. */
@@ -91,7 +93,7 @@ async function claim(token: string, chainIds: number[], opts: CheckFinalityOptio
   if (rows.length === 0) return [];
   return db.proof.findMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    select: { id: true, requestId: true, chainId: true, txHash: true, blockNumber: true, blockHash: true, checkAttempts: true },
+    select: { id: true, requestId: true, chainId: true, txHash: true, blockNumber: true, blockHash: true, checkAttempts: true, verifiedAt: true },
   });
 }
 
@@ -149,7 +151,7 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     return;
   }
   if (d.kind === "wait") {
-    const delay = d.error ? backoffMs(p.checkAttempts) : finalityPollMs(p.checkAttempts, opts.pollMs);
+    const delay = d.error ? backoffMs(p.checkAttempts) : finalityPollMs(Date.now() - (p.verifiedAt?.getTime() ?? Date.now()), opts.pollMs);
     await db.proof.updateMany({ where: mine, data: { ...release, nextCheckAt: new Date(Date.now() + delay), lastError: d.error } });
     return;
   }

@@ -62,8 +62,6 @@ export async function settleProof(
         receivedMicro: verdict.receivedMicro,
         overpaidMicro: verdict.overpaidMicro,
         late: verdict.late,
-        // From here on the finality checks count their own attempts (./check-finality).
-        checkAttempts: 0,
         // A verdict without a block is a simulation (simulate_payment): no chain can reorg it.
         // A real payment is final once ./check-finality sees its block finalised.
         finalizedAt: verdict.block ? null : now,

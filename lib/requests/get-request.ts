@@ -3,20 +3,20 @@ import { findRequestOrNotFound, type TenantScope } from "@/lib/api/tenant";
 import { db } from "@/lib/db";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import type { RequestOutput } from "@/lib/schemas/request";
+import { shownProofs } from "@/lib/payments/latest-proof";
 import { serializeRequest } from "./serialize-request";
 
 export async function getRequest(scope: TenantScope, id: string) {
   return findRequestOrNotFound(scope, id);
 }
 
-/** Serialises requests with their latest proof each (one query for the proofs). */
+/**
+ * Serialises requests with the proof each shows (one query for the proofs; the rule is
+ * `shownProofs`, as for `latestProof`). Every request is looked up, not only those with a proof attached: a rejected
+ * proof leaves `proof_status: none` and `tx_hash: null`, and its reason must stay visible (SPEC §6).
+ */
 export async function presentRequests(requests: PaymentRequest[]): Promise<RequestOutput[]> {
-  const withProof = requests.filter((r) => r.txHash !== null || r.proofStatus !== "none");
-  const latest = new Map<string, Proof>();
-  if (withProof.length) {
-    const proofs = await db.proof.findMany({ where: { requestId: { in: withProof.map((r) => r.id) } }, orderBy: { createdAt: "desc" } });
-    for (const p of proofs) if (!latest.has(p.requestId)) latest.set(p.requestId, p);
-  }
+  const latest = requests.length ? shownProofs(await db.proof.findMany({ where: { requestId: { in: requests.map((r) => r.id) } } })) : new Map<string, Proof>();
   return requests.map((r) => serializeRequest(r, latest.get(r.id) ?? null));
 }
 

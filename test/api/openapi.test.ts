@@ -1,9 +1,15 @@
 // The OpenAPI document matches the routes one to one, and real responses validate against it.
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isOperation } from "@/lib/api/allowed-methods";
+import { db } from "@/lib/db";
+import { EVENT_TYPES } from "@/lib/events/event-types";
+import { attachProof } from "@/lib/payments/attach-proof";
+import { settleProof } from "@/lib/payments/settle-proof";
+import { webhookHeaders, generateWebhookSecret } from "@/lib/webhooks/sign";
 import { call } from "@/test/support/call-route";
 import { makeTenant } from "./helpers";
 
@@ -18,7 +24,18 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-type Doc = { openapi: string; paths: Record<string, Record<string, { responses: Record<string, { content?: { "application/json": { schema: unknown } } }> }>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { responses: Record<string, { content?: { "application/json": { schema: unknown } } }> }>>;
+  webhooks: Record<string, Record<string, WebhookOp>>;
+  components: { schemas: Record<string, unknown> };
+};
+type WebhookOp = {
+  security: unknown[];
+  parameters: { name: string; in: string; required: boolean; schema: unknown }[];
+  requestBody: { required: boolean; content: { "application/json": { schema: unknown } } };
+  responses: Record<string, { description: string }>;
+};
 let doc: Doc;
 let t: Awaited<ReturnType<typeof makeTenant>>;
 
@@ -51,6 +68,20 @@ function validator(path: string, method: string, status: number) {
 function expectValid(path: string, method: string, res: { status: number; body: unknown }) {
   const r = validator(path, method, res.status).safeParse(res.body);
   expect(r.success, `${method} ${path} ${res.status}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
+}
+
+const fromJsonSchema = (schema: unknown) => z.fromJSONSchema(resolve(schema) as Parameters<typeof z.fromJSONSchema>[0]);
+
+/** The body schema of the POST JoPay makes for one event type. */
+function webhookValidator(type: string) {
+  const op = doc.webhooks[type]?.post;
+  expect(op, `webhook ${type}`).toBeDefined();
+  return fromJsonSchema(op.requestBody.content["application/json"].schema);
+}
+
+function expectValidWebhook(body: { type: string }) {
+  const r = webhookValidator(body.type).safeParse(body);
+  expect(r.success, `webhook ${body.type}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
 }
 
 describe("OpenAPI document", () => {
@@ -121,6 +152,63 @@ describe("OpenAPI document", () => {
     expectValid("/api/v1/requests/create", "post", bad);
     const unauth = await call("GET", "/api/v1/requests");
     expectValid("/api/v1/requests", "get", unauth);
+  });
+
+  it("has a webhook for every subscribable event type, and nothing else, with the Standard Webhooks headers", () => {
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+    for (const type of EVENT_TYPES) {
+      const op = doc.webhooks[type].post;
+      expect(Object.keys(doc.webhooks[type]), type).toEqual(["post"]);
+      expect(op.security, type).toEqual([]);
+      expect(op.parameters.map((p) => [p.name, p.in, p.required]), type).toEqual([
+        ["webhook-id", "header", true],
+        ["webhook-timestamp", "header", true],
+        ["webhook-signature", "header", true],
+      ]);
+      expect(op.requestBody.required, type).toBe(true);
+      expect(op.responses["2XX"]?.description, type).toMatch(/received/i);
+      // The envelope names its own type: a body of another type is not this webhook's.
+      const other = EVENT_TYPES.find((x) => x !== type)!;
+      expect(webhookValidator(type).safeParse({ id: "evt_x", type: other, created_at: "", test_mode: false, data: {} }).success, type).toBe(false);
+    }
+  });
+
+  it("real event bodies and their signed headers validate against the webhooks section", async () => {
+    const p = await makeTenant();
+    const create = () => call("POST", "/api/v1/requests/create", { key: p.liveKey, body: { merchant_id: p.merchant.id, fiat_amount_int: 700, metadata: { order_id: "W-1" } } });
+    const paid = (await create()).body;
+    const { proof } = await attachProof({ requestId: paid.request_id, txHash: `0x${randomBytes(32).toString("hex")}`, source: "partner_api", scope: null });
+    const amount = BigInt(paid.amount.usdc_micro);
+    await db.$transaction((tx) => settleProof(tx, proof, { kind: "verified", receivedMicro: amount + 5n, overpaidMicro: 5n, late: false, block: null }, null));
+
+    const refused = (await create()).body;
+    const bad = await attachProof({ requestId: refused.request_id, txHash: `0x${randomBytes(32).toString("hex")}`, source: "pay_page", scope: null });
+    await db.$transaction((tx) => settleProof(tx, bad.proof, { kind: "rejected", reason: "underpaid", receivedMicro: 1n, block: null }, null));
+    expect((await call("POST", `/api/v1/requests/${(await create()).body.request_id}/cancel`, { key: p.liveKey })).status).toBe(200);
+
+    const events = await db.event.findMany({ where: { partnerId: p.partner.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const bodies = events.map((e) => e.payload as { id: string; type: string; data: Record<string, unknown> });
+    expect(new Set(bodies.map((b) => b.type))).toEqual(
+      new Set(["merchant.onboarding_completed", "payment.proof_attached", "payment.proof_verified", "payment.proof_rejected", "request.voided"]),
+    );
+    for (const body of bodies) expectValidWebhook(body);
+
+    const verified = bodies.find((b) => b.type === "payment.proof_verified")!;
+    expect(verified.data).toMatchObject({ request_id: paid.request_id, proof_status: "verified", proof: { status: "verified", overpaid_usdc_micro: "5" } });
+    expect(verified.data.proof).toHaveProperty("finalized_at");
+    // The documented schema is strict enough to catch a broken payload.
+    expect(webhookValidator("payment.proof_verified").safeParse({ ...verified, data: { ...verified.data, amount: undefined } }).success).toBe(false);
+    expect(webhookValidator("merchant.onboarding_completed").safeParse({ ...verified, type: "merchant.onboarding_completed" }).success).toBe(false);
+
+    // The headers of an attempt (two secrets sign during a rotation) match the documented ones.
+    const op = doc.webhooks["payment.proof_verified"].post;
+    const raw = JSON.stringify(verified);
+    const headers = webhookHeaders(verified.id, Math.floor(Date.now() / 1000), raw, [generateWebhookSecret(), generateWebhookSecret()]);
+    for (const param of op.parameters) {
+      const value = headers[param.name as keyof typeof headers];
+      expect(fromJsonSchema(param.schema).safeParse(value).success, `${param.name}: ${value}`).toBe(true);
+    }
+    expect(fromJsonSchema(op.parameters[2].schema).safeParse("v1,abc def").success).toBe(false);
   });
 
   it("a response that breaks the schema is caught (the check is not vacuous)", () => {

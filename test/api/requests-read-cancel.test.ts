@@ -1,5 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { attachProof } from "@/lib/payments/attach-proof";
+import { settleProof } from "@/lib/payments/settle-proof";
 import { call } from "@/test/support/call-route";
 import { makeOnboardedMerchant } from "@/test/support/fixtures";
 import { makeTenant } from "./helpers";
@@ -32,6 +35,44 @@ describe("GET /api/v1/requests/:id", () => {
     await db.paymentRequest.update({ where: { id: created.request_id }, data: { proofStatus: "attached", txHash: hash } });
     const got = await call("GET", `/api/v1/requests/${created.request_id}`, { key: t.liveKey });
     expect(got.body).toMatchObject({ proof_status: "attached", tx_hash: hash, proof: { tx_hash: hash, status: "pending" } });
+  });
+
+  it("after a rejection shows the rejected proof (proof_status none, tx_hash null), as GET and in the list", async () => {
+    const p = await makeTenant();
+    const created = await create({}, p.liveKey, p.merchant.id);
+    const expected = BigInt(created.amount.usdc_micro);
+    const hash = `0x${randomBytes(32).toString("hex")}`;
+    const { proof } = await attachProof({ requestId: created.request_id, txHash: hash, source: "partner_api", scope: null });
+    const settled = await db.$transaction((tx) =>
+      settleProof(tx, proof, { kind: "rejected", reason: "underpaid", receivedMicro: expected - 1n, block: null }, null),
+    );
+    expect(settled?.request).toMatchObject({ proofStatus: "none", txHash: null });
+
+    const rejected = {
+      tx_hash: hash,
+      status: "rejected",
+      rejection_reason: "underpaid",
+      expected_usdc_micro: expected.toString(),
+      received_usdc_micro: (expected - 1n).toString(),
+      finalized_at: null,
+    };
+    const got = await call("GET", `/api/v1/requests/${created.request_id}`, { key: p.liveKey });
+    expect(got.status, got.text).toBe(200);
+    expect(got.body).toMatchObject({ proof_status: "none", tx_hash: null, proof: rejected });
+    const list = await call("GET", "/api/v1/requests", { key: p.liveKey });
+    expect(list.status, list.text).toBe(200);
+    const { ok, ...inList } = got.body;
+    expect(ok).toBe(true);
+    expect(list.body.requests).toEqual([inList]);
+    // The same proof the partner's payment.proof_rejected webhook carried.
+    const event = await db.event.findFirstOrThrow({ where: { requestId: created.request_id, type: "payment.proof_rejected" } });
+    expect((event.payload as { data: { proof: unknown } }).data.proof).toEqual(got.body.proof);
+  });
+
+  it("a request that never had a proof shows proof: null", async () => {
+    const created = await create();
+    const got = await call("GET", `/api/v1/requests/${created.request_id}`, { key: t.liveKey });
+    expect(got.body).toMatchObject({ proof_status: "none", proof: null });
   });
 
   it("a malformed id is the same 404 as a missing one", async () => {

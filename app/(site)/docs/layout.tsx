@@ -9,6 +9,7 @@ const SECTIONS: [string, string][] = [
   ["/docs/requests", "Requests API"],
   ["/docs/merchants", "Merchants API"],
   ["/docs/webhooks", "Webhooks"],
+  ["/docs/matching", "How payments match"],
   ["/docs/errors", "Errors"],
   ["/docs/rate-limits", "Rate limits"],
   ["/docs/integration-patterns", "Integration patterns"],

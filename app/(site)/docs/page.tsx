@@ -25,6 +25,7 @@ export default function DocsHome() {
         <li><Link className="text-blue-700 underline" href="/docs/requests">Requests API</Link>: create, get, list and cancel payment requests; idempotency.</li>
         <li><Link className="text-blue-700 underline" href="/docs/merchants">Merchants API</Link>: provision merchants and hand them to onboarding.</li>
         <li><Link className="text-blue-700 underline" href="/docs/webhooks">Webhooks</Link>: signed event deliveries, retries, deduplication.</li>
+        <li><Link className="text-blue-700 underline" href="/docs/matching">How JoPay matches payments</Link>: which request a transfer pays, wallet payments (EIP-3009), late and reversed payments.</li>
         <li><Link className="text-blue-700 underline" href="/docs/reference">API reference</Link>: every endpoint, generated from the <a className="text-blue-700 underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>.</li>
       </ul>
       <H2>Conventions</H2>

@@ -29,6 +29,7 @@ export const en = {
   walletConnecting: "Connect your wallet in the pop-up…",
   walletSwitching: "Switching your wallet to {network}…",
   walletChecking: "Checking your USDC balance…",
+  walletSign: "Sign the {amount} USDC payment in your wallet (free: you confirm the transaction next)…",
   walletConfirm: "Confirm the payment in your wallet…",
   walletSubmitting: "Payment sent. Telling the merchant…",
   walletDone: "Payment sent. Waiting for confirmation on {network}.",
@@ -71,7 +72,9 @@ export const en = {
   reason_wrong_recipient: "it paid a different address",
   reason_before_request: "it was made before this request existed",
   reason_wrong_chain: "it is on another network",
-  reason_not_found: "no transaction with this hash appeared on the network within a day",
+  reason_not_found: "no transaction with this hash appeared on the network in time",
+  reason_matches_other_request: "it pays a different request: another open request at this seller has exactly this amount or this payment's reference",
+  reason_self_transfer: "the seller's wallet paid itself: it is not a payment to the seller",
   refresh: "Refresh status",
 
   receipt: "Receipt",

@@ -29,6 +29,7 @@ export const es: Messages = {
   walletConnecting: "Conecta tu billetera en la ventana emergente…",
   walletSwitching: "Cambiando tu billetera a {network}…",
   walletChecking: "Comprobando tu saldo de USDC…",
+  walletSign: "Firma el pago de {amount} USDC en tu billetera (es gratis: después confirmas la transacción)…",
   walletConfirm: "Confirma el pago en tu billetera…",
   walletSubmitting: "Pago enviado. Avisando al comercio…",
   walletDone: "Pago enviado. Esperando la confirmación en {network}.",
@@ -71,7 +72,9 @@ export const es: Messages = {
   reason_wrong_recipient: "pagó a otra dirección",
   reason_before_request: "se hizo antes de que existiera esta solicitud",
   reason_wrong_chain: "está en otra red",
-  reason_not_found: "ninguna transacción con este hash apareció en la red en un día",
+  reason_not_found: "ninguna transacción con este hash apareció en la red a tiempo",
+  reason_matches_other_request: "paga otra solicitud: otra solicitud abierta de este vendedor tiene exactamente este importe o la referencia de este pago",
+  reason_self_transfer: "la billetera del vendedor se pagó a sí misma: no es un pago al vendedor",
   refresh: "Actualizar estado",
 
   receipt: "Recibo",

@@ -29,6 +29,7 @@ export const fr: Messages = {
   walletConnecting: "Connectez votre portefeuille dans la fenêtre qui s'ouvre…",
   walletSwitching: "Passage de votre portefeuille sur {network}…",
   walletChecking: "Vérification de votre solde USDC…",
+  walletSign: "Signez le paiement de {amount} USDC dans votre portefeuille (gratuit : vous confirmez ensuite la transaction)…",
   walletConfirm: "Confirmez le paiement dans votre portefeuille…",
   walletSubmitting: "Paiement envoyé. Nous prévenons le commerçant…",
   walletDone: "Paiement envoyé. En attente de confirmation sur {network}.",
@@ -71,7 +72,9 @@ export const fr: Messages = {
   reason_wrong_recipient: "elle a payé une autre adresse",
   reason_before_request: "elle date d'avant cette demande",
   reason_wrong_chain: "elle est sur un autre réseau",
-  reason_not_found: "aucune transaction avec ce hash n'est apparue sur le réseau en un jour",
+  reason_not_found: "aucune transaction avec ce hash n'est apparue sur le réseau à temps",
+  reason_matches_other_request: "elle paie une autre demande : une autre demande ouverte chez ce vendeur a exactement ce montant ou la référence de ce paiement",
+  reason_self_transfer: "le portefeuille du vendeur s'est payé lui-même : ce n'est pas un paiement au vendeur",
   refresh: "Actualiser le statut",
 
   receipt: "Reçu",

@@ -29,6 +29,7 @@ export const nl: Messages = {
   walletConnecting: "Verbind je wallet in het pop-upvenster…",
   walletSwitching: "Je wallet wordt overgezet naar {network}…",
   walletChecking: "Je USDC-saldo wordt gecontroleerd…",
+  walletSign: "Onderteken de betaling van {amount} USDC in je wallet (gratis: daarna bevestig je de transactie)…",
   walletConfirm: "Bevestig de betaling in je wallet…",
   walletSubmitting: "Betaling verstuurd. De verkoper wordt ingelicht…",
   walletDone: "Betaling verstuurd. Wachten op bevestiging op {network}.",
@@ -71,7 +72,9 @@ export const nl: Messages = {
   reason_wrong_recipient: "er is naar een ander adres betaald",
   reason_before_request: "ze is gedaan voordat dit verzoek bestond",
   reason_wrong_chain: "ze staat op een ander netwerk",
-  reason_not_found: "er verscheen binnen een dag geen transactie met deze hash op het netwerk",
+  reason_not_found: "er verscheen niet op tijd een transactie met deze hash op het netwerk",
+  reason_matches_other_request: "ze betaalt een ander verzoek: een ander openstaand verzoek bij deze verkoper heeft precies dit bedrag of de referentie van deze betaling",
+  reason_self_transfer: "de wallet van de verkoper heeft zichzelf betaald: het is geen betaling aan de verkoper",
   refresh: "Status vernieuwen",
 
   receipt: "Betaalbewijs",

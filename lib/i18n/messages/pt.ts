@@ -29,6 +29,7 @@ export const pt: Messages = {
   walletConnecting: "Conecte sua carteira na janela que abriu…",
   walletSwitching: "Mudando sua carteira para {network}…",
   walletChecking: "Verificando seu saldo de USDC…",
+  walletSign: "Assine o pagamento de {amount} USDC na sua carteira (é grátis: depois você confirma a transação)…",
   walletConfirm: "Confirme o pagamento na sua carteira…",
   walletSubmitting: "Pagamento enviado. Avisando o comerciante…",
   walletDone: "Pagamento enviado. Aguardando confirmação na {network}.",
@@ -71,7 +72,9 @@ export const pt: Messages = {
   reason_wrong_recipient: "pagou outro endereço",
   reason_before_request: "foi feita antes de este pedido existir",
   reason_wrong_chain: "está em outra rede",
-  reason_not_found: "nenhuma transação com este hash apareceu na rede em um dia",
+  reason_not_found: "nenhuma transação com este hash apareceu na rede a tempo",
+  reason_matches_other_request: "ela paga outro pedido: outro pedido em aberto deste vendedor tem exatamente este valor ou a referência deste pagamento",
+  reason_self_transfer: "a carteira do vendedor pagou a si mesma: não é um pagamento ao vendedor",
   refresh: "Atualizar status",
 
   receipt: "Recibo",

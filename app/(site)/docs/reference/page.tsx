@@ -45,7 +45,8 @@ function Fields({ schema }: { schema: Json }) {
 }
 
 export default function ReferencePage() {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, Op>> };
+  const doc = openApiDocument() as { paths: Record<string, Record<string, Op>>; webhooks: Record<string, { post: Op }> };
+  const webhooks = Object.entries(doc.webhooks);
   const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
   const tags = [...new Set(ops.map((o) => o.op.tags[0]))];
   return (
@@ -107,6 +108,45 @@ export default function ReferencePage() {
             ))}
         </section>
       ))}
+      <section>
+        <H2 id="webhooks">Webhook events</H2>
+        <p className="text-sm">
+          What JoPay POSTs to your webhook endpoints: the <C>webhooks</C> section of the same document, one entry per event type.
+        </p>
+        {webhooks.map(([type, { post: op }]) => (
+          <details key={type} id={op.operationId} className="mt-4 rounded border border-slate-200 p-3" open>
+            <summary className="cursor-pointer">
+              <span className="font-mono font-semibold">{type}</span> — {op.summary}
+            </summary>
+            <div className="mt-2 space-y-2">
+              {op.description ? <p className="text-sm">{op.description}</p> : null}
+              <h4 className="text-sm font-semibold">Headers</h4>
+              <ul className="ml-4 list-disc text-sm">
+                {op.parameters.map((p) => (
+                  <li key={p.name}>
+                    <C>{p.name}</C> <span className="text-slate-500">{typeOf(p.schema)}</span>
+                    {p.description ? <span className="text-slate-600"> — {p.description}</span> : null}
+                  </li>
+                ))}
+              </ul>
+              {op.requestBody ? (
+                <>
+                  <h4 className="text-sm font-semibold">Body</h4>
+                  <Fields schema={op.requestBody.content["application/json"].schema} />
+                </>
+              ) : null}
+              <h4 className="text-sm font-semibold">Your answer</h4>
+              <ul className="ml-4 list-disc text-sm">
+                {Object.entries(op.responses).map(([status, r]) => (
+                  <li key={status}>
+                    <span className="font-mono">{status}</span> {r.description}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </details>
+        ))}
+      </section>
     </Page>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { C, Code, H2, Page, Table } from "../_components/doc";
 
 export const metadata = { title: "Requests API — JoPay docs" };
@@ -32,8 +33,12 @@ export default function RequestsDocs() {
         <C>usdc_micro = ceil(fiat_amount_int × rate × 10^(6 − exponent))</C>, computed exactly in integers, where the rate is
         USD per 1 unit of the currency and the exponent is the ISO 4217 one (JPY 0, EUR 2, KWD 3). The rate, its source and
         time are stored on the request and returned in <C>fx</C>. Open requests to one wallet never share an exact amount:
-        up to 99 micro-units (0.000099 USDC) may be added. If no fresh rate is available you get <C>503 fx_unavailable</C>;
-        see <C>GET /api/v1/fx/rates?currency=EUR</C>.
+        an amount tag of 0 to 9,999 micro-units (under one cent) may be added, so that a transfer of exactly{" "}
+        <C>usdc_micro</C> identifies its request (
+        <Link className="text-blue-700 underline" href="/docs/matching#amount-tags">
+          amount tags
+        </Link>
+        ). If no fresh rate is available you get <C>503 fx_unavailable</C>; see <C>GET /api/v1/fx/rates?currency=EUR</C>.
       </p>
       <H2>Idempotency</H2>
       <p>
@@ -52,8 +57,81 @@ POST /api/v1/requests/:id/cancel
       <p>
         Lists are newest first; <C>since</C> is inclusive, <C>until</C> exclusive; <C>limit</C> ≤ 100 (default 50). Paginate
         with <C>has_more</C>, not the page length. For reconciliation, move a <C>since</C> cursor instead of a large
-        offset. Cancel works only while <C>status</C> is <C>requested</C> and <C>proof_status</C> is <C>none</C>; otherwise
+        offset. Cancel works only while <C>status</C> is <C>requested</C> and <C>proof_status</C> is <C>none</C>; otherwise{" "}
         <C>409 cannot_cancel</C> returns the current <C>request</C>. A successful cancel sends a <C>request.voided</C> webhook.
+      </p>
+      <H2 id="proof">The proof object</H2>
+      <p>
+        <C>proof_status</C> goes <C>none</C> → <C>attached</C> (a transaction hash was offered) → <C>verified</C>. A rejected
+        proof returns the request to <C>none</C> (or to <C>attached</C> while another of its proofs is pending), and a
+        verified payment removed by a reorg returns it to <C>attached</C>. <C>tx_hash</C> on the request is the hash of its
+        current proof, <C>null</C> when it has none.
+      </p>
+      <p>
+        <C>proof</C> is the request&apos;s <strong>latest proof, whatever its outcome</strong> — including a rejected one — on{" "}
+        <C>GET /api/v1/requests/:id</C>, in the list and in every webhook; <C>null</C> only when no hash was ever attached. So
+        after a rejection the request shows <C>proof_status: &quot;none&quot;</C> and <C>tx_hash: null</C>, and{" "}
+        <C>proof</C> still says which transaction was refused and why:
+      </p>
+      <Code>{`
+"proof_status": "none",
+"tx_hash": null,
+"proof": {
+  "tx_hash": "0x4f1c…",
+  "chain_id": 8453,
+  "status": "rejected",
+  "rejection_reason": "underpaid",
+  "confirmations": 10,
+  "expected_usdc_micro": "27500042",
+  "received_usdc_micro": "20000000",
+  "overpaid_usdc_micro": null,
+  "late": false,
+  "simulated": false,
+  "created_at": "2026-11-21T10:14:55.310Z",
+  "finalized_at": null
+}
+`}</Code>
+      <Table
+        head={["Field", "Meaning"]}
+        rows={[
+          [<C key="a">status</C>, "pending (being checked), verified, or rejected."],
+          [
+            <C key="b">rejection_reason</C>,
+            <>
+              Why a rejected proof was refused, else null: underpaid, matches_other_request, self_transfer, not_found, reverted,
+              no_matching_transfer, wrong_token, wrong_recipient, before_request, wrong_chain, superseded (
+              <Link className="text-blue-700 underline" href="/docs/webhooks#rejection-reasons">
+                meanings
+              </Link>
+              ).
+            </>,
+          ],
+          [<C key="c">confirmations</C>, "Confirmations when last checked; null before the receipt was found."],
+          [<C key="d">expected_usdc_micro</C>, "The request's usdc_micro when the proof was attached."],
+          [<C key="e">received_usdc_micro</C>, "What the transaction paid the request's wallet (USDC, from senders other than the wallet); null until read."],
+          [<C key="f">overpaid_usdc_micro</C>, "For a verified proof, received minus expected (\"0\" for an exact payment); null otherwise."],
+          [<C key="g">late</C>, "The payment was mined after expires_at and still accepted."],
+          [<C key="h">simulated</C>, "Made by POST /api/v1/requests/:id/simulate_payment (test mode); never on a chain."],
+          [<C key="i">created_at</C>, "When the hash was attached."],
+          [
+            <C key="j">finalized_at</C>,
+            <>
+              When a verified payment&apos;s block became final, so no reorg can remove it; null until then. Until it is set, a{" "}
+              <C>payment.reversed</C> is possible (
+              <Link className="text-blue-700 underline" href="/docs/matching#finality">
+                finality
+              </Link>
+              ). Wait for it before releasing high-value goods.
+            </>,
+          ],
+        ]}
+      />
+      <p>
+        Which request a transaction pays — by its payment reference, else by its exact amount — is explained in{" "}
+        <Link className="text-blue-700 underline" href="/docs/matching">
+          How JoPay matches payments
+        </Link>
+        .
       </p>
     </Page>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { C, Code, H2, Page, Table } from "../_components/doc";
 
 export const metadata = { title: "Webhooks — JoPay docs" };
@@ -31,8 +32,17 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
         head={["Type", "When", "data"]}
         rows={[
           [<C key="a">payment.proof_attached</C>, "A transaction hash was attached to a request (by you, the customer, or JoPay's watcher).", "request"],
-          [<C key="b">payment.proof_verified</C>, "The transfer is confirmed on-chain and covers the amount. Fulfil the order on this one.", "request"],
-          [<C key="c">payment.proof_rejected</C>, "The attached transaction does not pay the request (e.g. underpaid), or no transaction with that hash appeared on the chain within a day (not_found); proof_status is back to none.", "request"],
+          [<C key="b">payment.proof_verified</C>, "The transfer is confirmed on-chain, belongs to this request and covers the amount. Fulfil the order on this one (for high-value goods, see finality below). Sent again if a reversed payment is mined again.", "request"],
+          [
+            <C key="c">payment.proof_rejected</C>,
+            <>
+              The attached transaction does not pay the request — <C>proof.rejection_reason</C> says why (
+              <a className="text-blue-700 underline" href="#rejection-reasons">reasons</a>); proof_status is back to none (or attached while
+              another proof is pending).
+            </>,
+            "request",
+          ],
+          [<C key="r">payment.reversed</C>, <>A verified payment disappeared from the chain (a reorg) before its block was final; proof_status is back to attached (<a className="text-blue-700 underline" href="#reversed">what to do</a>).</>, "request"],
           [<C key="d">request.expired</C>, "The request passed expires_at without a proof.", "request"],
           [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
           [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
@@ -71,6 +81,88 @@ content-type: application/json
 }
 `}</Code>
 
+      <p>
+        Every type&apos;s exact body and headers are in the <C>webhooks</C> section of the{" "}
+        <a className="text-blue-700 underline" href="/api/v1/openapi.json">OpenAPI 3.1 document</a>, generated from the same
+        schemas the events are serialised through.
+      </p>
+
+      <H2 id="rejection-reasons">Why a proof was rejected</H2>
+      <p>
+        In <C>payment.proof_rejected</C>, <C>data.proof</C> is the rejected proof: <C>status: &quot;rejected&quot;</C>,{" "}
+        <C>rejection_reason</C>, <C>expected_usdc_micro</C> and <C>received_usdc_micro</C>. The same proof stays visible on{" "}
+        <C>GET /api/v1/requests/:id</C> and in the list until a newer proof replaces it. How JoPay decides is described in{" "}
+        <Link className="text-blue-700 underline" href="/docs/matching">
+          How JoPay matches payments
+        </Link>
+        .
+      </p>
+      <Table
+        head={["rejection_reason", "Meaning"]}
+        rows={[
+          [<C key="a">underpaid</C>, "The transfer belongs to no other request and pays less than usdc_micro; compare expected_usdc_micro and received_usdc_micro."],
+          [
+            <C key="b">matches_other_request</C>,
+            "The transfer belongs to another request — it carries that request's payment reference, or exactly the amount of another open " +
+              "request to the same wallet. This request is not paid by it; JoPay attaches the transaction to the request it belongs to, " +
+              "which gets its own events. Which request that is, is never revealed.",
+          ],
+          [<C key="c">self_transfer</C>, "The merchant's wallet sent USDC to itself: not a payment."],
+          [<C key="d">not_found</C>, "The chain never returned a transaction with this hash within 1 hour of its attach (or of the reorg that removed it), while the RPC answered."],
+          [<C key="e">reverted</C>, "The transaction failed on-chain."],
+          [<C key="f">no_matching_transfer</C>, "The transaction has no USDC transfer to the request's wallet."],
+          [<C key="g">wrong_token</C>, "It sent a token other than the request's USDC contract to the wallet."],
+          [<C key="h">wrong_recipient</C>, "It sent USDC, but to another address."],
+          [<C key="i">before_request</C>, "It was mined before the request was created."],
+          [<C key="j">wrong_chain</C>, "The proof is not on the request's chain."],
+          [<C key="k">superseded</C>, "The request is already paid by another proof: this one was pending alongside it, or is a second payment (the funds still reached the merchant's wallet)."],
+        ]}
+      />
+
+      <H2 id="reversed">Reversed payments</H2>
+      <p>
+        A verified payment is re-checked until its block is final, and <C>proof.finalized_at</C> is set then. If the chain
+        reorganises before that and the payment&apos;s transaction is no longer in it, JoPay sends <C>payment.reversed</C>: the
+        same envelope and request object as every <C>payment.*</C> event, signed the same way. In it, <C>proof_status</C> is{" "}
+        <C>attached</C>, <C>proof_verified_at</C> is <C>null</C>, and <C>proof.status</C> is <C>pending</C> with the same{" "}
+        <C>tx_hash</C>, which stays reserved to this request.
+      </p>
+      <Code>{`
+{
+  "id": "evt_…",
+  "type": "payment.reversed",
+  "created_at": "2026-11-21T10:16:40.001Z",
+  "test_mode": false,
+  "data": {
+    "request_id": "0193a8c1-…",
+    "proof_status": "attached",
+    "proof_verified_at": null,
+    "tx_hash": "0x…",
+    "metadata": { "order_id": "ORD-12345" },
+    "proof": { "tx_hash": "0x…", "status": "pending", "rejection_reason": null, "finalized_at": null, "…": "…" },
+    "…": "the rest of the request object"
+  }
+}
+`}</Code>
+      <p>What to do:</p>
+      <ul className="list-disc pl-6">
+        <li>treat the order as <strong>not paid</strong>: hold shipping or fulfilment if it has not happened; if it has, flag the order for review;</li>
+        <li>
+          keep listening: when the transaction is included again — usually within minutes — a <C>payment.proof_verified</C>{" "}
+          for the same request and transaction follows; if it never comes back, a <C>payment.proof_rejected</C> with{" "}
+          <C>not_found</C>;
+        </li>
+        <li>
+          if your business needs finality, do not release goods on <C>payment.proof_verified</C> alone: check{" "}
+          <C>GET /api/v1/requests/:id</C> for the value and, for high-value goods, wait until <C>proof.finalized_at</C> is
+          non-null.
+        </li>
+      </ul>
+      <p>
+        Events are unordered: a late retry of <C>payment.proof_verified</C> can reach you after <C>payment.reversed</C>.
+        Compare <C>created_at</C>, or read the request, before acting.
+      </p>
+
       <H2 id="verify">Verify the signature</H2>
       <p>
         <C>webhook-signature</C> is <C>v1,</C> followed by the base64 HMAC-SHA256 of <C>{"{webhook-id}.{webhook-timestamp}.{raw body}"}</C>,
@@ -95,6 +187,8 @@ app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (re
   if (await alreadyProcessed(event.id)) return res.status(200).send("duplicate"); // webhook-id === event.id
   if (event.type === "payment.proof_verified") {
     await markOrderPaid(event.data.metadata.order_id, event.data.request_id);
+  } else if (event.type === "payment.reversed") {
+    await holdOrder(event.data.metadata.order_id, event.data.request_id); // not paid (yet): see "Reversed payments"
   }
   await rememberProcessed(event.id);
   res.status(200).send("ok");
@@ -107,7 +201,7 @@ app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (re
 
       <H2 id="retries">Delivery and retries</H2>
       <p>
-        A delivery succeeds when your endpoint answers with a <C>2xx</C> status within 15 seconds. Anything else — a
+        A delivery succeeds when your endpoint answers with a <C>2xx</C> status within 15 seconds. Anything else — a{" "}
         <C>3xx</C> (redirects are not followed), <C>4xx</C>, <C>5xx</C>, a timeout or a connection error — is retried after
         these waits, each jittered by ±10 %:
       </p>
