@@ -1,5 +1,5 @@
 // End-to-end: Debian's Chromium (Playwright's own browser download is not possible here) against
-// `next start`, a real PostgreSQL database and a real anvil chain set up in e2e/support/global-setup.ts.
+// `npm start`'s server, a real PostgreSQL database and a real anvil chain set up in e2e/support/global-setup.ts.
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3107);

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts", "worker/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "server/**/*.test.ts", "test/**/*.test.ts", "worker/**/*.test.ts"],
     globalSetup: ["test/setup/global-setup.ts"],
     setupFiles: ["test/setup/env.ts"],
     pool: "forks",

@@ -30,8 +30,10 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
-  /** Proxies in front of the app that each append to X-Forwarded-For (lib/api/client-ip.ts). */
-  TRUSTED_PROXY_HOPS: positiveInt(1),
+  /** Proxies in front of the app that each append to X-Forwarded-For (lib/api/client-ip.ts); 0: none believed. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).optional().default(0),
+  /** Requests per minute per client address on /api/v1 with a missing or bad API key. */
+  API_AUTH_FAILURES_PER_MINUTE: positiveInt(30),
   APP_URL: z.url().optional().default("http://localhost:3000"),
   JOPAY_BASE_DOMAIN: z.string().min(1).optional().default("localhost"),
   JOPAY_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 48`)").optional(),

@@ -20,16 +20,32 @@ export function getPool(): pg.Pool {
   if (!url) {
     throw new Error("DATABASE_URL is not set: start JoPay with `npm run dev` (embedded database) or set DATABASE_URL");
   }
-  const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE });
+  // Bounded waits on every query path, Prisma's and plain SQL's, set at connection start: a lock
+  // held by a stuck peer or a runaway statement fails (55P03 / 57014, answered 503 with
+  // Retry-After: lib/db/transient-error.ts) instead of holding a connection and its caller for
+  // ever. (The embedded demo database ignores them; it runs one statement at a time anyway.)
+  const pool = new pg.Pool({ connectionString: url, max: config().DATABASE_POOL_SIZE, connectionTimeoutMillis: POOL_WAIT_MS, options: SESSION_LIMITS });
   // An idle connection that dies (database restart) is dropped by the pool; without a listener
   // the error event would crash the process.
   pool.on("error", (err) => log.warn("idle database connection lost", { error: err.message }));
+  // The pool listens only to idle connections. One checked out (held by a transaction between its
+  // statements) that the server drops (restart, failover, pg_terminate_backend) emits "error" with
+  // nobody listening: an uncaught "Connection terminated unexpectedly" that would take the process
+  // down. Its holder still gets the error from its next query; the pool then discards it.
+  pool.on("connect", (client) => client.on("error", (err) => log.warn("database connection lost", { error: err.message })));
   holder.__jopayPool = pool;
   return pool;
 }
 
+// A caller waits at most this long for a free connection (then: 503, retry). Prisma's interactive
+// transactions wait as long for theirs (its default, 2 s, failed 10 of 50 concurrent proof
+// attaches on a 10-connection pool) and may run 15 s, like lib/db/sql.ts's transactions.
+const POOL_WAIT_MS = 10_000;
+const TRANSACTION = { maxWait: POOL_WAIT_MS, timeout: 15_000 };
+const SESSION_LIMITS = "-c statement_timeout=15000 -c lock_timeout=5000 -c idle_in_transaction_session_timeout=30000";
+
 export function getDb(): PrismaClient {
-  holder.__jopayDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  holder.__jopayDb ??= new PrismaClient({ adapter: new PrismaPg(getPool()), transactionOptions: TRANSACTION });
   return holder.__jopayDb;
 }
 

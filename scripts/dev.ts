@@ -1,5 +1,6 @@
 // Development launcher: embedded database (or DATABASE_URL), local anvil chain with our test USDC,
-// migrations, demo data, then Next.js with the worker loops in-process (single-process mode).
+// migrations, demo data, then the web server (server/serve.ts: Next in development mode, or on the
+// production build with --prod) with the worker loops in-process (single-process mode).
 // Ctrl-C stops everything it started; the next run reuses .data/ (database, chain state, keys).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -13,7 +14,7 @@ import { bothModesOn, startLocalChain } from "./local-chain/deploy";
 const DATA = process.env.JOPAY_DEV_DIR ?? ".data";
 process.env.JOPAY_DATA_DIR ??= join(DATA, "pglite");
 const args = new Set(process.argv.slice(2));
-const production = args.has("--prod"); // `next start` on a build instead of `next dev`
+const production = args.has("--prod"); // the production build instead of Next's development mode
 
 function devSecret(): string {
   const file = join(DATA, "secret");
@@ -84,8 +85,8 @@ async function main() {
     // Keep the database pool inside what the embedded server serves comfortably.
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "8",
   };
-  const nextBin = join("node_modules", "next", "dist", "bin", "next");
-  const web = spawn(process.execPath, [nextBin, production ? "start" : "dev", "-p", String(port)], {
+  const serve = ["--import", "tsx", join("server", "serve.ts"), ...(production ? [] : ["--dev"]), "-p", String(port)];
+  const web = spawn(process.execPath, serve, {
     env,
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -3,7 +3,7 @@
 // cores on equal terms. BASELINE=same (default) or BASELINE=insert-only:
 //  - same: the authenticated insert exactly as POST /api/v1/requests/create does it, with the very
 //    same SQL statements imported from lib/ — key + partner by hash, rate-limit count, merchant +
-//    idempotent replay, then one transaction: wallet lock, taken amounts, tagged insert (ids are
+//    idempotent replay, then one transaction: pick a free amount tag (locking that amount), insert (ids are
 //    UUIDv7 as ours: random ids spread inserts over the primary key's pages). What is
 //    left out is everything that is not the database: Next, zod, our error table, serialisation.
 //    The ratio against it is what the framework and our code cost.
@@ -15,9 +15,9 @@ import pg from "pg";
 import { KEY_WITH_PARTNER_SQL } from "../../lib/api/authenticate";
 import { hashKey } from "../../lib/api-keys/key-format";
 import { uuidv7 } from "../../lib/ids";
-import { INCREMENT_SQL } from "../../lib/api/rate-limit";
-import { LOCK_WALLET_SQL, pickAmountTag, TAKEN_AMOUNTS_SQL, MAX_AMOUNT_TAG, walletLockKey } from "../../lib/payments/amount-tag";
-import { INSERT_COLUMNS, INSERT_REQUEST_SQL, MERCHANT_AND_REPLAY_SQL } from "../../lib/requests/create-request";
+import { slotting, TAKE_SQL, takeValues } from "../../lib/api/rate-limit";
+import { withFreeAmountTag } from "../../lib/payments/amount-tag";
+import { INSERT_REQUEST_SQL, insertParams, MERCHANT_AND_REPLAY_SQL, type InsertValues } from "../../lib/requests/create-request";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const MODE = process.env.BASELINE === "insert-only" ? "insert-only" : "same";
@@ -78,9 +78,8 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     return send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
   }
 
-  const now = Date.now();
-  const windowStart = now - (now % 60_000);
-  await pool.query(INCREMENT_SQL, [`key:${key.id}:default`, new Date(windowStart), new Date(windowStart + 60_000)]);
+  // The limit bench/api.ts seeds its partners with.
+  await pool.query(TAKE_SQL, takeValues(`key:${key.id}:default`, 1_000_000_000, slotting(60_000, Date.now())));
   const [m] = (await pool.query(MERCHANT_AND_REPLAY_SQL, [key.p_id, testMode, body.merchant_id, idempotencyKey])).rows;
   if (!m) return send(res, 404, { ok: false, error: "not_found" });
   if (m.id !== null) return send(res, 200, { ok: true, request_id: m.id, idempotent_replay: true });
@@ -90,23 +89,21 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
   const client = await pool.connect();
   try {
     await client.query("BEGIN; SET LOCAL statement_timeout = 15000");
-    await client.query(LOCK_WALLET_SQL, [walletLockKey(CHAIN_ID, wallet)]);
-    const taken = (await client.query<{ usdcMicro: string }>(TAKEN_AMOUNTS_SQL, [CHAIN_ID, wallet, base.toString(), (base + BigInt(MAX_AMOUNT_TAG)).toString()])).rows;
-    const tag = pickAmountTag(base, taken.map((t) => BigInt(t.usdcMicro)));
-    if (tag === null) {
-      await client.query("ROLLBACK");
-      return send(res, 503, { ok: false });
-    }
     const at = new Date();
-    const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
+    const values: InsertValues = {
       id: uuidv7(), partnerId: key.p_id, merchantId: m.m_id, testMode, paymentMode: "pos", fiatAmountInt: amount,
-      fiatCode: m.m_displayCurrency ?? key.p_currency, usdcMicro: (base + BigInt(tag)).toString(), amountTag: tag,
+      fiatCode: m.m_displayCurrency ?? key.p_currency, usdcMicro: base.toString(),
       fxRate: RATE, fxSource: "static", fxRateAt: at, memo: body.memo ?? null, customerName: null, customerEmail: null,
       customerPhone: null, metadata: JSON.stringify(body.metadata ?? {}), idempotencyKey, receivingWallet: wallet,
       chainId: CHAIN_ID, usdcContract: USDC, expiresAt: new Date(at.getTime() + key.p_defaultPosExpiryMinutes * 60_000),
       createdVia: "api", createdAt: at, updatedAt: at,
     };
-    const [r] = (await client.query(INSERT_REQUEST_SQL, INSERT_COLUMNS.map((c) => values[c]))).rows;
+    const tx = async <T = Record<string, unknown>,>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as T[];
+    const r = await withFreeAmountTag(tx, { chainId: CHAIN_ID, wallet, base }, async (tag) => (await tx<Record<string, unknown>>(INSERT_REQUEST_SQL, insertParams(values, tag)))[0] ?? null);
+    if (!r) {
+      await client.query("ROLLBACK");
+      return send(res, 503, { ok: false });
+    }
     await client.query("COMMIT");
     send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
   } catch (err) {

@@ -1,5 +1,6 @@
 // Processes the API bench runs against: a production build of the app under its own dist dir,
-// `next start` on a free port, and the bare baseline server. Each start returns a stop().
+// served by `npm start`'s server (server/serve.ts) on a free port, and the bare baseline server.
+// Each start returns a stop().
 import { findFreePort } from "../../scripts/support/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -71,14 +72,15 @@ function stopper(child: ChildProcess) {
 export async function startNext(distDir: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Started> {
   const port = await findFreePort();
   let output = "";
-  const child = spawn(process.execPath, [...nodeArgs, join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const serve = ["--import", "tsx", join("server", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"];
+  const child = spawn(process.execPath, [...nodeArgs, ...serve], {
     env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntil(async () => (await fetch(`${url}/api/health`)).ok, child, "next start", () => output);
+  await waitUntil(async () => (await fetch(`${url}/api/health`)).ok, child, "the web server", () => output);
   return { url, pid: child.pid!, stop: stopper(child) };
 }
 

@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
 import type { PayStatusOutput } from "@/lib/schemas/pay-status";
 import { Countdown } from "./countdown";
-import { isFinal, phaseOf, pollInterval, PROOF_SENT_EVENT, type Phase } from "./phase";
+import { isFinal, phaseOf, PROOF_SENT_EVENT, RECONNECTING_AFTER_FAILURES, retryInterval, type Phase } from "./phase";
 
 interface Props {
   requestId: string;
@@ -43,26 +43,32 @@ export function LiveStatus(p: Props) {
   const phase = phaseOf(status, now);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // Failed polls in a row (offline, or JoPay answering 503 for a moment): the next one waits longer.
+  const [failures, setFailures] = useState(0);
+
   const poll = useCallback(async () => {
+    let ok = false;
     try {
       const res = await fetch(`/api/pay/${p.requestId}`, { cache: "no-store", headers: { accept: "application/json" } });
       if (res.ok) {
         const body = (await res.json()) as PayStatusOutput & { ok: boolean };
         setStatus(body);
+        ok = true;
       }
     } catch {
-      // Offline for a moment: the next tick retries.
+      // Offline for a moment: retried, later each time.
     }
+    setFailures((f) => (ok ? 0 : f + 1));
     setNow(Date.now());
   }, [p.requestId]);
 
   useEffect(() => {
     if (isFinal(phase)) return;
-    timer.current = setTimeout(poll, pollInterval(phase));
+    timer.current = setTimeout(poll, retryInterval(phase, failures));
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [phase, status, now, poll]);
+  }, [phase, status, now, failures, poll]);
 
   // The wallet flow posts its proof itself; look at once instead of at the next tick.
   useEffect(() => {
@@ -113,6 +119,11 @@ export function LiveStatus(p: Props) {
                   {m.expiresOn} {formatDateTime(status.expires_at, p.locale, timeZone)}
                 </>
               )}
+            </p>
+          ) : null}
+          {failures >= RECONNECTING_AFTER_FAILURES && !isFinal(phase) ? (
+            <p className="mt-2 text-sm text-slate-700" data-testid="pay-reconnecting">
+              {m.statusReconnecting}
             </p>
           ) : null}
           {phase === "confirmed" && status.late ? <p className="mt-2 text-sm font-medium text-slate-800">{m.statusLate}</p> : null}

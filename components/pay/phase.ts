@@ -19,5 +19,14 @@ export const isFinal = (p: Phase) => p === "confirmed" || p === "voided";
 /** How often to poll in a phase (ms). */
 export const pollInterval = (p: Phase) => (p === "expired" ? 10_000 : 2_000);
 
+/**
+ * The next poll after `failures` failed polls in a row: the phase's interval doubled per failure,
+ * at most 30 s, so an outage is not hammered by every open pay page and the page recovers by itself.
+ */
+export const retryInterval = (p: Phase, failures: number) => Math.min(30_000, pollInterval(p) * 2 ** Math.min(failures, 10));
+
+/** After this many failed polls in a row the page says it is reconnecting. */
+export const RECONNECTING_AFTER_FAILURES = 2;
+
 /** Window event the wallet flow fires after attaching its proof, so the status polls at once. */
 export const PROOF_SENT_EVENT = "jopay:proof-sent";

@@ -1,6 +1,7 @@
 // Starts what the e2e suite runs against: a fresh PostgreSQL database (migrated), an anvil chain
-// with our test USDC, and `next start` on the production build. Values the specs need are passed
-// through process.env (Playwright workers inherit it). Returns the teardown.
+// with our test USDC, and `npm start`'s server (server/serve.ts) on the production build. Values
+// the specs need are passed through process.env (Playwright workers inherit it). Returns the
+// teardown.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { createDatabase, dropDatabase, findPostgres } from "../../test/setup/pos
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log: () => string) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log()}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited early:\n${log()}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -20,7 +21,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, log:
     }
     await new Promise((r) => setTimeout(r, 300));
   }
-  throw new Error(`next start did not answer ${url}:\n${log()}`);
+  throw new Error(`the web server did not answer ${url}:\n${log()}`);
 }
 
 export default async function globalSetup() {
@@ -47,7 +48,7 @@ export default async function globalSetup() {
     ...bothModesOn(chain),
   };
   let output = "";
-  const web = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
+  const web = spawn(process.execPath, ["--import", "tsx", join("server", "serve.ts"), "-p", String(port)], {
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,24 +1,61 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/lib/config";
+import { log } from "@/lib/log";
 import { clientIpFrom } from "./client-ip";
 
 const h = (init: Record<string, string>) => new Headers(init);
+// What our server stamps: the socket's address (server/web-server.ts).
+const peer = "192.0.2.10";
 
-describe("clientIpFrom", () => {
-  it("trusts only the hop our proxy appended, not what the client sent before it", () => {
-    expect(clientIpFrom(h({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" }))).toBe("203.0.113.9");
-    expect(clientIpFrom(h({ "x-forwarded-for": "203.0.113.9" }))).toBe("203.0.113.9");
+afterEach(() => vi.restoreAllMocks());
+
+describe("clientIpFrom under our server (the peer header is ours)", () => {
+  it("with TRUSTED_PROXY_HOPS=0 (the default) the caller is the peer, whatever headers say", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(clientIpFrom(h({ "x-jopay-peer": peer }), 0, true)).toBe(peer);
+    expect(clientIpFrom(h({ "x-jopay-peer": peer, "x-forwarded-for": "1.2.3.4, 203.0.113.9", "x-real-ip": "198.51.100.7" }), 0, true)).toBe(peer);
   });
-  it("behind two proxies (TRUSTED_PROXY_HOPS=2) takes the address the outer one saw", () => {
-    expect(clientIpFrom(h({ "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.2" }), 2)).toBe("198.51.100.7");
-    expect(clientIpFrom(h({ "x-forwarded-for": "198.51.100.7, 10.0.0.2" }), 2)).toBe("198.51.100.7");
-    expect(clientIpFrom(h({ "x-forwarded-for": "10.0.0.2" }), 2)).toBe("10.0.0.2");
+  it("behind one proxy the peer is the proxy and the entry it appended names the caller", () => {
+    const proxy = { "x-jopay-peer": "10.0.0.2" };
+    expect(clientIpFrom(h({ ...proxy, "x-forwarded-for": "1.2.3.4, 203.0.113.9" }), 1, true)).toBe("203.0.113.9");
+    expect(clientIpFrom(h({ ...proxy, "x-forwarded-for": "203.0.113.9" }), 1, true)).toBe("203.0.113.9");
   });
-  it("falls back to X-Real-IP, then to one shared bucket", () => {
-    expect(clientIpFrom(h({ "x-real-ip": "198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientIpFrom(h({}))).toBe("unknown");
-    expect(clientIpFrom(h({ "x-forwarded-for": " , " }))).toBe("unknown");
+  it("behind two proxies takes the address the outer one saw", () => {
+    const inner = { "x-jopay-peer": "10.0.0.3" };
+    expect(clientIpFrom(h({ ...inner, "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.2" }), 2, true)).toBe("198.51.100.7");
+    expect(clientIpFrom(h({ ...inner, "x-forwarded-for": "198.51.100.7, 10.0.0.2" }), 2, true)).toBe("198.51.100.7");
+  });
+  it("a request that skipped our proxies counts as the nearest address it carries, the peer when it carries none", () => {
+    // Straight to the app with no header: Next fills X-Forwarded-For from the socket, or leaves none.
+    expect(clientIpFrom(h({ "x-jopay-peer": peer, "x-forwarded-for": peer }), 1, true)).toBe(peer);
+    expect(clientIpFrom(h({ "x-jopay-peer": peer }), 1, true)).toBe(peer);
+    expect(clientIpFrom(h({ "x-jopay-peer": peer, "x-forwarded-for": " , " }), 2, true)).toBe(peer);
+    expect(clientIpFrom(h({ "x-jopay-peer": "10.0.0.3", "x-forwarded-for": "10.0.0.2" }), 2, true)).toBe("10.0.0.2");
+  });
+  it("an IPv4 peer on a dual-stack socket is the same client as over IPv4", () => {
+    expect(clientIpFrom(h({ "x-jopay-peer": "::ffff:192.0.2.10" }), 0, true)).toBe(peer);
+    expect(clientIpFrom(h({ "x-jopay-peer": "2001:db8::1" }), 0, true)).toBe("2001:db8::1");
   });
   it("bounds the length of what reaches a counter key", () => {
-    expect(clientIpFrom(h({ "x-forwarded-for": "x".repeat(500) }))).toHaveLength(64);
+    expect(clientIpFrom(h({ "x-jopay-peer": peer, "x-forwarded-for": "x".repeat(500) }), 1, true)).toHaveLength(64);
+  });
+});
+
+describe("clientIpFrom without our server (plain `next start`: a peer header is client text)", () => {
+  it("with TRUSTED_PROXY_HOPS=0 believes no header: every caller is the one unknown peer, logged once", () => {
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+    expect(clientIpFrom(h({ "x-jopay-peer": "203.0.113.9" }), 0, false)).toBe("unknown");
+    expect(clientIpFrom(h({ "x-forwarded-for": "1.2.3.4, 203.0.113.9", "x-real-ip": "198.51.100.7" }), 0, false)).toBe("unknown");
+    expect(clientIpFrom(h({}), 0, false)).toBe("unknown");
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+  it("behind proxies the entries they appended still name the caller; a peer header is ignored", () => {
+    expect(clientIpFrom(h({ "x-forwarded-for": "1.2.3.4, 203.0.113.9", "x-jopay-peer": "6.6.6.6" }), 1, false)).toBe("203.0.113.9");
+    expect(clientIpFrom(h({ "x-forwarded-for": "6.6.6.6, 198.51.100.7, 10.0.0.2" }), 2, false)).toBe("198.51.100.7");
+    expect(clientIpFrom(h({ "x-forwarded-for": "10.0.0.2" }), 2, false)).toBe("10.0.0.2");
+  });
+  it("without a usable X-Forwarded-For falls back to the shared bucket, never to X-Real-IP", () => {
+    expect(clientIpFrom(h({ "x-real-ip": "198.51.100.7" }), 1, false)).toBe("unknown");
+    expect(clientIpFrom(h({ "x-forwarded-for": " , " }), 1, false)).toBe("unknown");
   });
 });

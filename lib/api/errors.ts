@@ -25,12 +25,17 @@ export const errorTable = {
   request_not_payable: { status: 409, message: "The request does not accept a proof in its current state.", fix: "See `request` for its current state." },
   too_many_proofs: { status: 409, message: "The request already has the maximum number of proofs awaiting verification.", fix: "Wait until a pending proof is verified or rejected, then retry." },
   payload_too_large: { status: 413, message: "The request body is larger than 64 KiB.", fix: "Send a smaller body." },
-  unsupported_media_type: { status: 415, message: "The request body must be JSON.", fix: "Send Content-Type: application/json." },
+  unsupported_media_type: { status: 415, message: "The request body must be JSON, sent with Content-Type: application/json.", fix: "Send Content-Type: application/json (a charset parameter is fine), or no body at all where the operation takes none." },
   rate_limited: { status: 429, message: "Too many requests.", fix: "Wait `Retry-After` seconds; spread load or ask for a higher limit." },
   internal_error: { status: 500, message: "Something went wrong on our side. It has been logged with the request id.", fix: "Retry later; contact support with the X-Request-Id." },
-  service_unavailable: { status: 503, message: "The service is temporarily unavailable.", fix: "Retry with backoff." },
-  fx_unavailable: { status: 503, message: "No fresh exchange rate is available for this currency.", fix: "Retry with backoff; see GET /api/v1/fx/rates." },
-} as const satisfies Record<string, { status: number; message: string; fix: string }>;
+  service_unavailable: { status: 503, message: "The service is temporarily unavailable.", fix: "Retry after `Retry-After` seconds, with backoff.", retryAfterSeconds: 2 },
+  amount_capacity_exhausted: {
+    status: 503,
+    message: "Every amount tag for this price is held by an open request to this merchant's wallet (10,000 of them).",
+    fix: "Retry after `Retry-After` seconds, when the soonest of them expires, or change the amount by a cent.",
+  },
+  fx_unavailable: { status: 503, message: "No fresh exchange rate is available for this currency.", fix: "Retry after `Retry-After` seconds, with backoff; see GET /api/v1/fx/rates.", retryAfterSeconds: 30 },
+} as const satisfies Record<string, { status: number; message: string; fix: string; retryAfterSeconds?: number }>;
 
 export type ErrorCode = keyof typeof errorTable;
 
@@ -51,7 +56,9 @@ export class ApiError extends Error {
     this.code = code;
     this.status = errorTable[code].status;
     this.extra = extra;
-    this.headers = headers;
+    // A 503 always says when to retry: the table's default unless the thrower knows better.
+    const retry = (errorTable[code] as { retryAfterSeconds?: number }).retryAfterSeconds;
+    this.headers = retry !== undefined && headers["Retry-After"] === undefined ? { "Retry-After": String(retry), ...headers } : headers;
   }
 
   body() {

@@ -1,6 +1,8 @@
 // JSON responses with the headers every API response carries (SPEC §4).
 import { ZodError } from "zod";
 import { ApiError, type FieldIssue } from "./errors";
+import { DB_RETRY_AFTER_SECONDS, isTransientDbError } from "@/lib/db/transient-error";
+import { isUnstorableText } from "@/lib/db/unstorable-text";
 import { log } from "@/lib/log";
 
 export function json(body: unknown, status: number, headers: Record<string, string>): Response {
@@ -26,11 +28,14 @@ function bigintReplacer(_key: string, value: unknown) {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
-/** Every failing field, dotted (`metadata.order_id`), with zod's message. */
+/**
+ * Every failing field, dotted (`metadata.order_id`), with zod's message. A record key's own issues
+ * are nested under zod's generic "Invalid key in record"; they are the ones worth reading.
+ */
 export function zodDetails(err: ZodError): FieldIssue[] {
   return err.issues.map((i) => ({
     field: i.path.length ? i.path.map(String).join(".") : "(body)",
-    issue: i.message,
+    issue: i.code === "invalid_key" && i.issues.length ? `key ${i.issues.map((k) => k.message).join("; ")}` : i.message,
   }));
 }
 
@@ -44,17 +49,19 @@ export function validationError(err: ZodError, where: "body" | "query" = "body")
 export function toApiError(err: unknown, requestId: string): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof ZodError) return validationError(err);
-  if (isDatabaseDown(err)) {
-    log.error("database unavailable", { requestId, error: String(err) });
-    return new ApiError("service_unavailable");
+  if (isUnstorableText(err)) {
+    // Last line of defence: the input schemas refuse these characters, so a field got past them.
+    log.warn("text the database cannot store reached it", { requestId, error: String(err) });
+    return new ApiError("validation_error", "A text field contains a character that cannot be stored.", {
+      details: [{ field: "(body)", issue: "must not contain U+0000 (NUL) or other control characters" }],
+    });
+  }
+  if (isTransientDbError(err)) {
+    log.error("database unavailable", { requestId, error: err instanceof Error ? err.message : String(err) });
+    return new ApiError("service_unavailable", "The database is briefly unavailable. Retry after `Retry-After` seconds (a create with the same idempotency key is safe to retry).", {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
   }
   log.error("unhandled error", { requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return new ApiError("internal_error");
-}
-
-function isDatabaseDown(err: unknown): boolean {
-  const text = err instanceof Error ? `${err.name} ${err.message}` : "";
-  return /ECONNREFUSED|Can't reach database|Connection terminated|too many clients|DatabaseNotReachable/i.test(text);
 }
 
 export function errorResponse(err: ApiError, headers: Record<string, string>): Response {

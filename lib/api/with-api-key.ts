@@ -1,18 +1,15 @@
 // The one wrapper every /api/v1 route is declared with (STYLE: "a route handler is a declaration").
-// Order, once for all: request id → key lookup by hash → rate limit → scope → body size and JSON
-// parse → zod parse → handler → error mapping → headers.
+// Order, once for all: request id → key lookup by hash → rate limit → scope → body size, media type
+// and JSON parse (every POST/PUT/PATCH, with or without a body schema) → zod parse → handler →
+// error mapping → headers.
 import { z, type ZodType } from "zod";
 import { uuidv7 } from "@/lib/ids";
 import type { Scope } from "@/lib/api-keys/scopes";
+import { config } from "@/lib/config";
 import { authenticate, requireScope, type ApiContext } from "./authenticate";
-import { ApiError } from "./errors";
-import {
-  counterStore,
-  DEFAULT_LIMIT_PER_MINUTE,
-  hit,
-  rateLimitHeaders,
-  type RateLimitResult,
-} from "./rate-limit";
+import { isApiError } from "./errors";
+import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitResult } from "./rate-limit";
+import { clientIp, hitIpLimit } from "./with-public";
 import { readJsonBody } from "./read-body";
 import { errorResponse, json, toApiError, validationError } from "./respond";
 
@@ -46,13 +43,12 @@ export function withApiKey<B extends ZodType | undefined = undefined, Q extends 
     const requestId = uuidv7();
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
-      const ctx = await authenticate(req, requestId);
-      const rl = await applyRateLimit(ctx, opts.limit ?? "default");
-      Object.assign(headers, rateLimitHeaders(rl));
-      if (!rl.allowed) throw new ApiError("rate_limited", undefined, {}, { "Retry-After": String(rl.resetSeconds) });
+      const ctx = await authenticate(req, requestId).catch((err) => throttleFailedAuth(req, err, headers));
+      enforce(await applyRateLimit(ctx, opts.limit ?? "default"), headers);
       if (opts.scope) requireScope(ctx, opts.scope);
 
-      const body = opts.body ? parseWith(opts.body, await readJsonBody(req) ?? {}, "body") : undefined;
+      const raw = await readJsonBody(req);
+      const body = opts.body ? parseWith(opts.body, raw ?? {}, "body") : undefined;
       const query = opts.query ? parseWith(opts.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
       const params = (await route?.params) ?? {};
 
@@ -79,4 +75,15 @@ async function applyRateLimit(ctx: ApiContext, bucket: "default" | "merchant_cre
       ? (ctx.partner.merchantCreateLimitPerMinute ?? 30)
       : (ctx.partner.rateLimitPerMinute ?? DEFAULT_LIMIT_PER_MINUTE);
   return hit(await counterStore(), `key:${ctx.apiKeyId}:${bucket}`, limit);
+}
+
+// A missing or bad key counts against the caller's address: 401 with that limit's headers, 429
+// once over it. Only failures count and a valid key is never refused here, so a shared address
+// (a NAT, or every caller under plain `next start`: lib/api/client-ip.ts) cannot be used to lock
+// partners out.
+async function throttleFailedAuth(req: Request, err: unknown, headers: Record<string, string>): Promise<never> {
+  if (isApiError(err) && err.code === "unauthorized") {
+    enforce(await hitIpLimit(clientIp(req), { bucket: "api_auth_failed", limitPerMinute: config().API_AUTH_FAILURES_PER_MINUTE }), headers);
+  }
+  throw err;
 }

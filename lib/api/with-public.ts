@@ -1,11 +1,10 @@
 // The wrapper for public, unauthenticated endpoints the pay page calls (SPEC §5: GET /api/pay/:id,
 // POST /api/pay/:id/proof). Same shape as withApiKey minus the key: request id → per-IP rate
-// limit → body size and JSON parse → zod parse → handler → error mapping → headers.
+// limit → body size, media type and JSON parse → zod parse → handler → error mapping → headers.
 import { clientIpFrom } from "./client-ip";
 import { z, type ZodType } from "zod";
 import { uuidv7 } from "@/lib/ids";
-import { ApiError } from "./errors";
-import { counterStore, hit, rateLimitHeaders } from "./rate-limit";
+import { counterStore, enforce, hit } from "./rate-limit";
 import { readJsonBody } from "./read-body";
 import { errorResponse, json, toApiError, validationError } from "./respond";
 
@@ -48,13 +47,12 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
       const ip = clientIp(req);
-      const rl = await hitIpLimit(ip, opts);
-      Object.assign(headers, rateLimitHeaders(rl));
-      if (!rl.allowed) throw new ApiError("rate_limited", undefined, {}, { "Retry-After": String(rl.resetSeconds) });
+      enforce(await hitIpLimit(ip, opts), headers);
 
+      const raw = await readJsonBody(req);
       let body: unknown = undefined;
       if (opts.body) {
-        const parsed = opts.body.safeParse((await readJsonBody(req)) ?? {});
+        const parsed = opts.body.safeParse(raw ?? {});
         if (!parsed.success) throw validationError(parsed.error, "body");
         body = parsed.data;
       }

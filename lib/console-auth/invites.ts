@@ -7,6 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import type { Invite, UserRole } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
+import { refuseControlCharacters } from "@/lib/schemas/common";
 import { appUrl } from "@/lib/urls";
 import { hashPassword } from "@/lib/users/password";
 
@@ -53,7 +54,7 @@ export async function findOpenInvite(token: string, now = new Date()) {
 
 export const acceptInviteInput = z.object({
   token: z.string().min(20).max(100),
-  name: z.string().trim().max(120).optional(),
+  name: refuseControlCharacters(z.string().trim().max(120)).optional(),
   password: z.string().min(10, "Use at least 10 characters.").max(200),
 });
 

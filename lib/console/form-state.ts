@@ -5,6 +5,7 @@ import { isApiError } from "@/lib/api/errors";
 import { isConsoleAuthError } from "@/lib/console-auth/require";
 import { InviteError } from "@/lib/console-auth/invites";
 import { SignInError } from "@/lib/console-auth/sign-in";
+import { isTransientDbError } from "@/lib/db/transient-error";
 import { log } from "@/lib/log";
 import { SlugTakenError } from "./actions/admin";
 
@@ -17,6 +18,9 @@ export interface FormState {
   secretLabel?: string;
 }
 
+/** A database restart or failover: nothing to fix on the form, just try again shortly. */
+export const TEMPORARY_PROBLEM = "A temporary problem on our side: please try again in a few seconds.";
+
 export function failure(err: unknown): FormState {
   if (isConsoleAuthError(err) || err instanceof SignInError || err instanceof InviteError || err instanceof SlugTakenError) return { ok: false, error: err.message };
   if (isApiError(err)) {
@@ -24,6 +28,10 @@ export function failure(err: unknown): FormState {
     return { ok: false, error: [err.message, ...details.map((d) => `${d.field}: ${d.issue}`)].join(" ") };
   }
   if (err instanceof ZodError) return { ok: false, error: err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
+  if (isTransientDbError(err)) {
+    log.error("console action: database unavailable", { err: err instanceof Error ? err.message : String(err) });
+    return { ok: false, error: TEMPORARY_PROBLEM };
+  }
   log.error("console action failed", { err: err instanceof Error ? err.message : String(err) });
   return { ok: false, error: "Something went wrong. Please try again." };
 }

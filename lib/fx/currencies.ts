@@ -6,6 +6,12 @@ export const CURRENCY_EXPONENTS: Record<string, number> = {
   KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3,
 };
 
+/** Every code JoPay prices in, sorted: what an unsupported-currency error lists. */
+export const SUPPORTED_CURRENCIES: readonly string[] = Object.keys(CURRENCY_EXPONENTS).sort();
+
+/** The issue an unknown code gets (issue 15: a 400 that lists the choices, never 503 fx_unavailable). */
+export const unsupportedCurrencyIssue = (code: string) => `unsupported currency ${code}; use one of ${SUPPORTED_CURRENCIES.join(", ")}`;
+
 export function isCurrency(code: string): boolean {
   return Object.hasOwn(CURRENCY_EXPONENTS, code.toUpperCase());
 }

@@ -1,8 +1,8 @@
 // The rate a create uses now: the configured provider's quote, refused when missing or stale
-// (SPEC §4: stale or missing rate → 503 fx_unavailable).
+// (SPEC §4: stale or missing rate → 503 fx_unavailable; a currency JoPay does not support → 400).
 import { ApiError } from "@/lib/api/errors";
 import { config } from "@/lib/config";
-import { isCurrency } from "./currencies";
+import { isCurrency, unsupportedCurrencyIssue } from "./currencies";
 import type { FxProvider, FxQuote } from "./provider";
 import { EcbFxProvider } from "./providers/ecb-provider";
 import { StaticFxProvider } from "./providers/static-provider";
@@ -27,7 +27,11 @@ export function setFxProviderForTests(p: FxProvider | undefined) {
 
 export async function currentRate(currency: string, now = new Date(), source: FxProvider = fxProvider()): Promise<FxQuote> {
   const code = currency.toUpperCase();
-  if (!isCurrency(code)) throw new ApiError("fx_unavailable", `No exchange rate is available for ${code}.`);
+  // The API's schemas refuse unknown codes already; here too an unknown code is the caller's
+  // mistake, not an outage to retry.
+  if (!isCurrency(code)) {
+    throw new ApiError("validation_error", `${code} is not a supported currency.`, { details: [{ field: "currency", issue: unsupportedCurrencyIssue(code) }] });
+  }
   let quote: FxQuote | null;
   try {
     quote = await source.quote(code);

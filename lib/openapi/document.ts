@@ -13,7 +13,9 @@ function commonErrors(op: ApiOperation): ErrorCode[] {
   const codes: ErrorCode[] = ["internal_error", "service_unavailable"];
   if (op.scope !== "public") codes.push("unauthorized", "rate_limited");
   if (op.scope && op.scope !== "public") codes.push("insufficient_scope");
-  if (op.body) codes.push("invalid_json", "payload_too_large", "validation_error");
+  // The wrapper reads the body of every POST/PUT/PATCH, with or without fields (lib/api/read-body.ts).
+  if (op.body || ["post", "put", "patch"].includes(op.method)) codes.push("invalid_json", "payload_too_large", "unsupported_media_type");
+  if (op.body) codes.push("validation_error");
   if (op.query) codes.push("validation_error");
   return codes;
 }

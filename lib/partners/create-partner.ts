@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { isCurrency } from "@/lib/fx/currencies";
+import { currencyCode, refuseControlCharacters } from "@/lib/schemas/common";
 
 export const partnerSlug = z
   .string()
@@ -9,9 +9,9 @@ export const partnerSlug = z
 
 export const createPartnerInput = z.object({
   slug: partnerSlug,
-  name: z.string().trim().min(1).max(120),
-  currency: z.string().refine(isCurrency, "must be a supported ISO 4217 code"),
-  brandLogoUrl: z.url().max(500).optional(),
+  name: refuseControlCharacters(z.string().trim().min(1).max(120)),
+  currency: currencyCode,
+  brandLogoUrl: refuseControlCharacters(z.url().max(500)).optional(),
   brandPrimaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   brandAccentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   allowedExpiryMinutes: z.array(z.number().int().min(1).max(60 * 24 * 90)).min(1).optional(),

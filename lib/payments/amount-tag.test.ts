@@ -1,22 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { MAX_AMOUNT_TAG, pickAmountTag } from "./amount-tag";
+import { MAX_AMOUNT_TAG, tagCandidateBatches } from "./amount-tag";
 
-describe("pickAmountTag", () => {
-  it("is 0 when the base amount is free", () => {
-    expect(pickAmountTag(1_000_000n, [])).toBe(0);
-    expect(pickAmountTag(1_000_000n, [999_999n, 1_000_100n])).toBe(0);
+const all = (random?: () => number) => [...tagCandidateBatches(random)];
+
+describe("tagCandidateBatches", () => {
+  it("tries 0 first, then offers every tag 1..9,999 exactly once", () => {
+    for (let run = 0; run < 3; run++) {
+      const order = all().flat();
+      expect(order[0]).toBe(0);
+      expect(order).toHaveLength(MAX_AMOUNT_TAG + 1);
+      expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: MAX_AMOUNT_TAG + 1 }, (_, i) => i));
+    }
   });
-  it("takes the smallest free tag, filling holes", () => {
-    expect(pickAmountTag(1_000_000n, [1_000_000n])).toBe(1);
-    expect(pickAmountTag(1_000_000n, [1_000_000n, 1_000_001n, 1_000_003n])).toBe(2);
+
+  it("orders 1..9,999 at random, not onwards from one place", () => {
+    const firsts = all().flat().slice(1, 64);
+    const steps = firsts.slice(1).filter((t, i) => t === firsts[i] + 1).length;
+    expect(steps).toBeLessThan(10); // consecutive runs would be 62
+    const a = all().flat().slice(1, 20);
+    const b = all().flat().slice(1, 20);
+    expect(a).not.toEqual(b);
+    // With a random source that always says "keep this one", the order is 1, 2, 3, …
+    expect(all(() => 0).flat().slice(0, 4)).toEqual([0, 1, 2, 3]);
   });
-  it("counts other bases' tagged amounts as taken too", () => {
-    // a request of base 999 999 tagged +1 holds 1 000 000
-    expect(pickAmountTag(1_000_000n, [1_000_000n])).toBe(1);
+
+  it("cuts the order into batches that grow ×4, so the last tag is reached in 5 statements", () => {
+    expect(all().map((b) => b.length)).toEqual([64, 256, 1_024, 4_096, 4_560]);
   });
-  it("returns null when all 100 are in use", () => {
-    const all = Array.from({ length: MAX_AMOUNT_TAG + 1 }, (_, i) => 5n + BigInt(i));
-    expect(pickAmountTag(5n, all)).toBeNull();
-    expect(pickAmountTag(5n, all.slice(0, -1))).toBe(99);
+
+  it("shuffles lazily: taking only the first batch leaves the rest undrawn", () => {
+    let draws = 0;
+    const first = tagCandidateBatches(() => (draws++, 0.5)).next().value!;
+    expect(first).toHaveLength(64);
+    expect(draws).toBe(63);
   });
 });

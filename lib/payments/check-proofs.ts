@@ -57,9 +57,28 @@ export const UNKNOWN_HASH_GIVE_UP_MS = 60 * 60_000;
 /** A proof on a chain no mode uses any more waits this long before it is rejected as wrong_chain. */
 export const UNCONFIGURED_CHAIN_GIVE_UP_MS = 24 * 60 * 60_000;
 
-/** 0.5 s, 1 s, 2 s, 4 s … capped at 60 s: fast while a just-sent tx is reaching the chain. */
+/** 0.5 s, 1 s, 2 s, 4 s … capped at 60 s. */
 export function backoffMs(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, Math.min(attempt - 1, 20)));
+}
+
+/**
+ * When to look again for a receipt the chain does not have yet, by how long the hash has been
+ * unknown (not by how often it was checked: confirmation polls count as checks too): a tenth of
+ * that age, 0.5 s to 60 s — fast while a just-sent tx is reaching the chain, rare for junk.
+ */
+export function missingReceiptDelayMs(unknownForMs: number): number {
+  return Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_FIRST_MS, Math.round(unknownForMs / 10)));
+}
+
+/**
+ * After an RPC error: 0.5 s, 1 s, 2 s, then every 4 s (±25%), however long the outage — so proofs
+ * resume within seconds of the node answering again, and a fleet of proofs does not retry in step.
+ */
+export const RPC_ERROR_RETRY_MAX_MS = 4_000;
+export function rpcErrorDelayMs(attempt: number, random = Math.random): number {
+  const base = Math.min(RPC_ERROR_RETRY_MAX_MS, backoffMs(attempt));
+  return Math.round(base * (0.75 + random() * 0.5));
 }
 
 interface ClaimedProof {
@@ -173,7 +192,8 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
   if (read.kind !== "found") {
     // Short of a day, a missing receipt or an RPC error never rejects (SPEC §6); a receipt that
     // vanished in a reorg lands here too and simply waits again.
-    await reschedule(p, token, backoffMs(p.checkAttempts), read.kind === "error" ? read.message : "receipt not found", null);
+    const delay = read.kind === "error" ? rpcErrorDelayMs(p.checkAttempts) : missingReceiptDelayMs(Date.now() - unknownSince);
+    await reschedule(p, token, delay, read.kind === "error" ? read.message : "receipt not found", null);
     return;
   }
   if (!p.receiptSeenAt) {

@@ -5,12 +5,12 @@
 // partner's or mode's merchant is a plain 404); a replay of a known idempotency key returns the
 // original unchanged before any other check ("your new values are silently ignored"); then the
 // merchant's state, the currency assertion, the expiry, the FX rate; then one transaction that
-// serialises creates to the receiving wallet (amount tag, SPEC §6) and inserts. Concurrent creates
+// picks a free amount tag for the receiving wallet (SPEC §6) and inserts. Concurrent creates
 // with one key meet at the unique index (partner, merchant, idempotency key): one row, N answers.
 //
 // Plain SQL (lib/db/sql.ts), not Prisma: this is the API's busiest write, and Prisma's per-query
 // CPU made it a quarter as fast (bench:api). The merchant and a replay are one read; the insert
-// transaction is lock, taken amounts, insert (+ audit for console callers).
+// transaction is pick a free amount tag (locking that amount), insert (+ audit for console callers).
 import { ApiError } from "@/lib/api/errors";
 import { assertIdShape, notFound, tenantParams, tenantSql } from "@/lib/api/tenant";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
@@ -20,7 +20,7 @@ import { fiatToUsdcMicro } from "@/lib/fx/amount";
 import { currentRate } from "@/lib/fx/rates";
 import type { Merchant, Partner, PaymentRequest } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
-import { lockWallet, pickAmountTag, takenAmounts } from "@/lib/payments/amount-tag";
+import { amountIsFreeSql, secondsUntilATagFrees, withFreeAmountTag } from "@/lib/payments/amount-tag";
 import { createRequestInput, INVOICE_DEFAULT_EXPIRY_MINUTES, type CreateRequestFields, type CreateRequestInput } from "@/lib/schemas/request";
 import { resolveIdempotencyKey } from "./idempotency-key";
 import { requestColumns, toPaymentRequest } from "./request-row";
@@ -63,9 +63,19 @@ export const INSERT_COLUMNS = [
   "fxRate", "fxSource", "fxRateAt", "memo", "customerName", "customerEmail", "customerPhone", "metadata",
   "idempotencyKey", "receivingWallet", "chainId", "usdcContract", "expiresAt", "createdVia", "createdAt", "updatedAt",
 ] as const;
+/** A new request's columns but its tag; usdcMicro is the untagged amount. */
+export type InsertValues = Record<Exclude<(typeof INSERT_COLUMNS)[number], "amountTag">, unknown>;
+/** The insert's parameters for one tag: every column in order, usdcMicro tagged. */
+export const insertParams = (values: InsertValues, tag: number) =>
+  INSERT_COLUMNS.map((c) => (c === "amountTag" ? tag : c === "usdcMicro" ? (BigInt(values.usdcMicro as string) + BigInt(tag)).toString() : values[c]));
+const param = (c: (typeof INSERT_COLUMNS)[number]) => `$${INSERT_COLUMNS.indexOf(c) + 1}`;
+// Inserts only if the tagged amount is still free: the tag was picked (and its amount locked) by
+// the statement before, whose snapshot may predate a create that held that amount and committed
+// (lib/payments/amount-tag.ts). No row back = taken; the caller picks again.
 export const INSERT_REQUEST_SQL = `
   INSERT INTO payment_requests (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  VALUES (${INSERT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})
+  SELECT ${INSERT_COLUMNS.map((c) => param(c)).join(", ")}
+  WHERE ${amountIsFreeSql({ chainId: param("chainId"), wallet: param("receivingWallet"), amount: `${param("usdcMicro")}::bigint` })}
   RETURNING ${requestColumns()}`;
 
 /**
@@ -105,16 +115,11 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
 
   try {
     return await sqlTransaction(async (tx) => {
-      await lockWallet(tx, chain.chainId, wallet);
-      // No second replay lookup here: a concurrent create with this key that held the lock before
-      // us has committed, so our insert hits the unique index and the catch below answers with
-      // its row. One query less on every create (bench:api).
-      const tag = pickAmountTag(base, await takenAmounts(tx, chain.chainId, wallet, base));
-      if (tag === null) {
-        throw new ApiError("service_unavailable", "Too many open requests for this amount to this merchant; retry later or vary the amount.");
-      }
+      // No second replay lookup here: a concurrent create with this key that committed before us
+      // makes our insert hit the unique index, and the catch below answers with its row. One query
+      // less on every create (bench:api).
       const now = new Date();
-      const values: Record<(typeof INSERT_COLUMNS)[number], unknown> = {
+      const values: InsertValues = {
         id: uuidv7(),
         partnerId: ctx.partner.id,
         merchantId: merchant.id,
@@ -122,8 +127,7 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
         paymentMode: input.payment_mode,
         fiatAmountInt: input.fiat_amount_int,
         fiatCode,
-        usdcMicro: (base + BigInt(tag)).toString(),
-        amountTag: tag,
+        usdcMicro: base.toString(),
         fxRate: quote.usdPerUnit,
         fxSource: quote.source,
         fxRateAt: quote.asOf,
@@ -141,7 +145,14 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
         createdAt: now,
         updatedAt: now,
       };
-      const [inserted] = await tx(INSERT_REQUEST_SQL, INSERT_COLUMNS.map((c) => values[c]));
+      const inserted = await withFreeAmountTag(tx, { chainId: chain.chainId, wallet, base }, async (tag) => {
+        const [row] = await tx(INSERT_REQUEST_SQL, insertParams(values, tag));
+        return row ?? null;
+      });
+      if (!inserted) {
+        const retryAfter = await secondsUntilATagFrees(tx, chain.chainId, wallet, base, now);
+        throw new ApiError("amount_capacity_exhausted", undefined, {}, { "Retry-After": String(retryAfter) });
+      }
       const request = toPaymentRequest(inserted);
       await recordAuditFor(tx, opts.audit, request);
       return { request, replay: false };

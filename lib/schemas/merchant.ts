@@ -1,8 +1,7 @@
 // Merchants API shapes (seeds: merchants-api). The output schema is what every Merchants endpoint
 // and the merchant.* webhooks return; serialising through it means no column leaks by accident.
 import { z } from "zod";
-import { isCurrency } from "@/lib/fx/currencies";
-import { currencyCode, evmAddress, optionalText, paginationQuery } from "./common";
+import { currencyCode, evmAddress, optionalText, paginationQuery, refuseControlCharacters } from "./common";
 
 export const merchantOutput = z.object({
   merchant_id: z.uuid(),
@@ -39,7 +38,7 @@ export const createMerchantInput = z.strictObject({
   website: optionalText(200),
   instagram: optionalText(200),
   industry: optionalText(80),
-  display_currency: currencyCode.refine(isCurrency, "unsupported currency").nullish(),
+  display_currency: currencyCode.nullish(),
   account_type: z.enum(["consumer", "business"]).default("consumer"),
   wallet_address: evmAddress.nullish().describe("0x + 40 hex chars; stored lower-cased. Makes create idempotent."),
 });
@@ -55,9 +54,8 @@ export const listMerchantsQuery = z.object({
 export type ListMerchantsQuery = z.output<typeof listMerchantsQuery>;
 
 export const onboardingLinkInput = z.strictObject({
-  return_url: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .max(2000, "must be at most 2000 characters")
+  // The URL parser percent-encodes or drops control characters, but the text is stored as sent.
+  return_url: refuseControlCharacters(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(2000, "must be at most 2000 characters"))
     .nullish()
     .describe("Where to send the merchant when onboarding is done."),
 });

@@ -2,7 +2,7 @@
 // (mode, payment mode, chain, FX snapshot, latest proof). Every Requests endpoint and every
 // payment.* / request.* webhook returns exactly this object.
 import { z } from "zod";
-import { currencyCode, isoDateFilter, optionalText, paginationQuery } from "./common";
+import { currencyCode, isoDateFilter, optionalText, paginationQuery, refuseControlCharacters } from "./common";
 
 export const proofOutput = z.object({
   tx_hash: z.string(),
@@ -70,8 +70,10 @@ export const INVOICE_DEFAULT_EXPIRY_MINUTES = 10_080;
 
 export const metadataInput = z
   .record(
-    z.string().min(1, "keys must not be empty").max(40, "keys must be at most 40 characters"),
-    z.string().max(500, "values must be at most 500 characters"),
+    // Key messages read after "key " (see zodDetails).
+    refuseControlCharacters(z.string().min(1, "must not be empty").max(40, "must be at most 40 characters")),
+    // Values are the partner's free text (addresses, notes): multi-line like memo.
+    refuseControlCharacters(z.string().max(500, "values must be at most 500 characters"), { multiline: true }),
   )
   .refine((m) => Object.keys(m).length <= 20, "at most 20 keys")
   .describe("String key/value pairs: max 20 keys, 40 chars per key, 500 chars per value.");
@@ -86,7 +88,7 @@ export const createRequestInput = z
       .max(MAX_FIAT_AMOUNT_INT, `must be at most ${MAX_FIAT_AMOUNT_INT}`)
       .describe("Minor units of the merchant's currency (cents, paise, whole yen)."),
     fiat_currency_code: currencyCode.nullish().describe("Assertion, not an override: 400 currency_mismatch if it differs."),
-    memo: optionalText(500),
+    memo: optionalText(500, { multiline: true }),
     idempotency_key: z.string().nullish().describe("32–64 chars, base64url or hex. Scoped to (partner, merchant, key)."),
     metadata: metadataInput.nullish(),
     payment_mode: z.enum(["pos", "invoice"]).default("pos"),

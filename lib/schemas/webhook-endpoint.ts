@@ -2,7 +2,7 @@
 // rotate_secret responses (webhookEndpointWithSecretOutput); every other response omits it.
 import { z } from "zod";
 import { ALL_EVENT_TYPES, EVENT_TYPES } from "@/lib/events/event-types";
-import { optionalText, paginationOutput, paginationQuery } from "./common";
+import { optionalText, paginationOutput, paginationQuery, refuseControlCharacters } from "./common";
 
 /** Subscribable types (webhook.test is not: it goes only to the endpoint it is sent to). */
 export const webhookEventType = z.enum(EVENT_TYPES);
@@ -16,11 +16,9 @@ const eventList = z
   .transform((list) => [...new Set(list)])
   .describe("Event types to receive; an empty list means all types.");
 
-const webhookUrl = z
-  .string()
-  .min(1, "is required")
-  .max(2048, "must be at most 2048 characters")
-  .describe("https URL resolving to public addresses only (checked at registration and at every delivery).");
+const webhookUrl = refuseControlCharacters(z.string().min(1, "is required").max(2048, "must be at most 2048 characters")).describe(
+  "https URL resolving to public addresses only (checked at registration and at every delivery).",
+);
 
 export const webhookEndpointOutput = z.object({
   webhook_endpoint_id: z.uuid(),
@@ -46,7 +44,7 @@ export const webhookEndpointListOutput = z.object({ webhook_endpoints: z.array(w
 
 export const createWebhookEndpointInput = z.strictObject({
   url: webhookUrl,
-  description: optionalText(500),
+  description: optionalText(500, { multiline: true }),
   events: eventList.default([]),
 });
 export type CreateWebhookEndpointInput = z.output<typeof createWebhookEndpointInput>;
@@ -54,7 +52,7 @@ export type CreateWebhookEndpointInput = z.output<typeof createWebhookEndpointIn
 export const updateWebhookEndpointInput = z
   .strictObject({
     url: webhookUrl.optional(),
-    description: optionalText(500),
+    description: optionalText(500, { multiline: true }),
     events: eventList.optional(),
     disabled: z.boolean().optional().describe("false re-enables an endpoint JoPay or you disabled."),
   })

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { refuseControlCharacters } from "@/lib/schemas/common";
 import { hashPassword } from "./password";
 
 export const createUserInput = z.object({
@@ -7,7 +8,7 @@ export const createUserInput = z.object({
   password: z.string().min(10, "at least 10 characters").max(200),
   role: z.enum(["admin", "partner_member"]),
   partnerId: z.uuid().optional(),
-  name: z.string().max(120).optional(),
+  name: refuseControlCharacters(z.string().max(120)).optional(),
 });
 
 export class UserEmailTaken extends Error {}

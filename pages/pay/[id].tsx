@@ -12,10 +12,12 @@
 import type { GetServerSideProps } from "next";
 import Head from "next/head";
 import { PayIsland } from "@/components/pay/pay-island";
-import { PayNotFound } from "@/components/pay/pay-not-found";
+import { PayNotFound, PayUnavailable } from "@/components/pay/pay-notice";
 import type { PayViewProps } from "@/components/pay/pay-view";
 import { parseProofOutcome } from "@/components/pay/proof-outcome";
+import { isTransientDbError } from "@/lib/db/transient-error";
 import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { log } from "@/lib/log";
 import { messagesFor } from "@/lib/i18n/messages";
 import { payClientAssets, type PayClientAssets } from "@/lib/pay-page/client-assets";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
@@ -29,13 +31,36 @@ import { isHumanView, markOpened, viewSignals } from "@/lib/requests/mark-opened
 export const config = { runtime: "nodejs", unstable_runtimeJS: false };
 
 /** `locale` is read by pages/_document.tsx for <html lang>. */
-type Props = { locale: Locale } & ({ found: true; view: PayViewProps; assets: PayClientAssets | null } | { found: false });
+type Props = { locale: Locale } & (
+  | { found: true; view: PayViewProps; assets: PayClientAssets | null }
+  | { found: false; unavailable?: true }
+);
+
+/** Seconds until the "temporary problem" page reloads itself (and its Retry-After). */
+const UNAVAILABLE_RETRY_S = 10;
 
 const PAGE_METHODS = ["GET", "HEAD", "POST"];
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ req, res, params, query }) => {
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  try {
+    return await loadProps(ctx);
+  } catch (err) {
+    // The database (or the chain behind it) is away for a moment: what a customer at a till sees is
+    // a calm, translated page that retries by itself — served 503 with Retry-After — not Next's
+    // bare 500. Anything else is a bug and stays a 500.
+    if (!isTransientDbError(err)) throw err;
+    log.error("pay page unavailable", { error: err instanceof Error ? err.message : String(err) });
+    ctx.res.statusCode = 503;
+    ctx.res.setHeader("Retry-After", String(UNAVAILABLE_RETRY_S));
+    ctx.res.setHeader("Cache-Control", "no-store");
+    const locale = negotiateLocale(first(ctx.query.lang), fetchHeaders(ctx.req.headers).get("accept-language"));
+    return { props: { locale, found: false, unavailable: true } };
+  }
+};
+
+const loadProps: GetServerSideProps<Props> = async ({ req, res, params, query }) => {
   const id = String(params?.id ?? "").toLowerCase();
   // The pages router runs this for any method; a page answers GET/HEAD (and the form's POST) only.
   if (!PAGE_METHODS.includes(req.method ?? "")) {
@@ -65,11 +90,13 @@ export default function PayPage(props: Props) {
     <>
       <Head>
         {/* Link previews show a neutral title: never the amount or the merchant to whoever sees the chat. */}
-        <title>{`${props.found ? m.pageTitle : m.notFoundTitle} — JoPay`}</title>
+        <title>{`${props.found ? m.pageTitle : "unavailable" in props ? m.unavailableTitle : m.notFoundTitle} — JoPay`}</title>
         <meta name="robots" content="noindex, nofollow" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Retries without JavaScript (the page ships none of Next's). */}
+        {!props.found && "unavailable" in props ? <meta httpEquiv="refresh" content={String(UNAVAILABLE_RETRY_S)} /> : null}
       </Head>
-      {props.found ? <PayIsland props={props.view} assets={props.assets} /> : <PayNotFound m={m} />}
+      {props.found ? <PayIsland props={props.view} assets={props.assets} /> : "unavailable" in props ? <PayUnavailable m={m} /> : <PayNotFound m={m} />}
     </>
   );
 }

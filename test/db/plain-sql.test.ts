@@ -73,7 +73,7 @@ describe("plain SQL and Prisma agree", () => {
 
   it("a transaction that throws is rolled back and its connection goes back to the pool clean", async () => {
     const key = `plain-sql-${randomBytes(6).toString("hex")}`;
-    const insert = (tx: typeof sql) => tx(`INSERT INTO rate_limit_counters (key, "windowStart", count, "expiresAt") VALUES ($1, now(), 1, now())`, [key]);
+    const insert = (tx: typeof sql) => tx(`INSERT INTO rate_limit_windows (key, slot, counts, admitted, "expiresAt") VALUES ($1, 0, '{1}', true, now())`, [key]);
     await expect(
       sqlTransaction(async (tx) => {
         await insert(tx);
@@ -81,7 +81,7 @@ describe("plain SQL and Prisma agree", () => {
       }),
     ).rejects.toThrow("boom");
     await expect(sqlTransaction((tx) => tx("SELECT 1/0"))).rejects.toThrow(/division by zero/);
-    expect(await sql(`SELECT 1 FROM rate_limit_counters WHERE key = $1`, [key])).toHaveLength(0);
+    expect(await sql(`SELECT 1 FROM rate_limit_windows WHERE key = $1`, [key])).toHaveLength(0);
     // Every pooled connection is idle outside a transaction: nothing was left open.
     const clients = Array.from({ length: getPool().totalCount }, () => getPool().connect());
     for (const c of await Promise.all(clients)) {
@@ -89,6 +89,6 @@ describe("plain SQL and Prisma agree", () => {
       c.release();
     }
     await sqlTransaction(insert);
-    expect(await sql(`SELECT count FROM rate_limit_counters WHERE key = $1`, [key])).toEqual([{ count: 1 }]);
+    expect(await sql(`SELECT counts FROM rate_limit_windows WHERE key = $1`, [key])).toEqual([{ counts: [1] }]);
   });
 });

@@ -109,6 +109,29 @@ describe("POST /api/v1/requests/:id/proof", () => {
     expect(await types(b.request.id)).toEqual([]);
   });
 
+  it("50 concurrent attaches answer 200 or a 409 from the error table, never a 5xx", async () => {
+    // 50 requests of one partner, one hash each, all at once.
+    const s = await makePaymentSetup();
+    const requests = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        insertRequest({ partnerId: s.partner.id, merchantId: s.merchant.id, usdcMicro: 27_500_000n + BigInt(i), receivingWallet: s.merchant.walletAddress!, chainId: CHAIN, usdcContract: USDC }),
+      ),
+    );
+    const spread = await Promise.all(requests.map((r) => call("POST", `/api/v1/requests/${r.id}/proof`, { key: s.liveKey, body: { tx_hash: hash() } })));
+    expect(spread.map((r) => r.status)).toEqual(Array(50).fill(200));
+    expect(await db.proof.count({ where: { requestId: { in: requests.map((r) => r.id) } } })).toBe(50);
+
+    // 50 hashes at one request, all at once: they queue on its row lock; the cap admits 5.
+    const one = await setup();
+    const crowd = await Promise.all(Array.from({ length: 50 }, () => call("POST", `/api/v1/requests/${one.request.id}/proof`, { key: one.key, body: { tx_hash: hash() } })));
+    const statuses = crowd.map((r) => r.status).sort();
+    expect(statuses.filter((x) => x === 200)).toHaveLength(5);
+    expect(crowd.filter((r) => r.status === 409).every((r) => r.body.error === "too_many_proofs")).toBe(true);
+    expect(statuses.filter((x) => x !== 200 && x !== 409)).toEqual([]);
+    expect(await db.proof.count({ where: { requestId: one.request.id } })).toBe(5);
+    expect(await types(one.request.id)).toEqual(Array(5).fill("payment.proof_attached"));
+  });
+
   it("two concurrent attaches of one hash to two requests: exactly one wins", async () => {
     const reqs = await Promise.all([setup(), setup(), setup(), setup()]);
     const h = hash();

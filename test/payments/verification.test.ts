@@ -8,7 +8,7 @@ import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
-import { checkProofs, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
+import { checkProofs, RPC_ERROR_RETRY_MAX_MS, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
 import { expireRequests } from "@/lib/requests/expire-requests";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { isApiError } from "@/lib/api/errors";
@@ -223,6 +223,8 @@ describe("proof verification on a real chain", () => {
     const { partner, request } = await openRequest();
     const unknown = `0x${"7e".repeat(32)}`;
     await attach(request.id, unknown);
+    // Unknown for 20 s by now: looked for again in a tenth of that.
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - 20_000) } });
     for (let i = 0; i < 3; i++) {
       await makeDue(partner.id);
       await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
@@ -230,8 +232,8 @@ describe("proof verification on a real chain", () => {
     const r = await stateOf(request.id);
     expect(r).toMatchObject({ proofStatus: "attached", txHash: unknown });
     expect(r.proofs[0]).toMatchObject({ outcome: "pending", activeTxHash: unknown, checkAttempts: 3, lastError: "receipt not found" });
-    // Third attempt: 2 s backoff.
     expect(r.proofs[0].nextCheckAt.getTime()).toBeGreaterThan(Date.now() + 1_000);
+    expect(r.proofs[0].nextCheckAt.getTime()).toBeLessThan(Date.now() + 2_500);
     expect(await types(request.id)).toEqual(["payment.proof_attached"]);
   });
 
@@ -297,6 +299,35 @@ describe("proof verification on a real chain", () => {
     r = await stateOf(request.id);
     expect(r.proofStatus).toBe("verified");
     expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("retries within seconds after an RPC error however often the proof was polled before, and a missing receipt by its age", async () => {
+    const { partner, request, wallet } = await openRequest();
+    const hash = await chain.transfer(wallet, AMOUNT);
+    await attach(request.id, hash);
+    // A payment that waited long for its confirmations has been checked many times already.
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { checkAttempts: 40 } });
+    const before = Date.now();
+    await checkProofs({ workerId: "test", chains: [{ ...chain.settings, rpcUrl: "http://127.0.0.1:1" }], partnerId: partner.id });
+    const [p] = (await stateOf(request.id)).proofs;
+    expect(p).toMatchObject({ outcome: "pending", checkAttempts: 41 });
+    expect(p.lastError).toBeTruthy();
+    expect(p.nextCheckAt.getTime() - before).toBeLessThanOrEqual(RPC_ERROR_RETRY_MAX_MS * 1.25 + 2_000); // not the 60 s cap
+
+    // A hash the chain does not know: looked for again soon while it is young, rarely once old.
+    const young = await openRequest();
+    const junk = `0x${randomBytes(32).toString("hex")}`;
+    await attach(young.request.id, junk);
+    await db.proof.updateMany({ where: { requestId: young.request.id }, data: { checkAttempts: 40 } });
+    const old = await openRequest();
+    await attach(old.request.id, `0x${randomBytes(32).toString("hex")}`);
+    await db.proof.updateMany({ where: { requestId: old.request.id }, data: { createdAt: new Date(Date.now() - 30 * 60_000) } });
+    for (const partnerId of [young.partner.id, old.partner.id]) await checkProofs({ workerId: "test", chains: [chain.settings], partnerId });
+    const youngNext = (await stateOf(young.request.id)).proofs[0];
+    const oldNext = (await stateOf(old.request.id)).proofs[0];
+    expect(youngNext.lastError).toBe("receipt not found");
+    expect(youngNext.nextCheckAt.getTime() - Date.now()).toBeLessThan(5_000);
+    expect(oldNext.nextCheckAt.getTime() - Date.now()).toBeGreaterThan(50_000);
   });
 
   it("never verifies a payment reorged away before its confirmations", async () => {

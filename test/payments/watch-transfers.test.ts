@@ -3,7 +3,6 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChainSettings } from "@/lib/chains/config";
-import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { attachProof, MAX_PENDING_PROOFS } from "@/lib/payments/attach-proof";
 import { checkProofs } from "@/lib/payments/check-proofs";
@@ -12,17 +11,12 @@ import { publicClientFor } from "@/lib/chains/clients";
 import { createRequest } from "@/lib/requests/create-request";
 import { eventsFor, insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
 import { startCappedRpc } from "./support/capped-rpc";
-import { startTestChain, type TestChain } from "./support/chain";
+import { startLiveTestChain, type TestChain } from "./support/chain";
 
 let chain: TestChain;
 
 beforeAll(async () => {
-  chain = await startTestChain();
-  // createRequest snapshots the live mode's chain from config: point it at this anvil.
-  process.env.LIVE_CHAIN_ID = String(chain.settings.chainId);
-  process.env.LIVE_RPC_URL = chain.settings.rpcUrl;
-  process.env.LIVE_USDC_ADDRESS = chain.settings.usdcAddress;
-  resetConfigForTests();
+  chain = await startLiveTestChain();
 });
 afterAll(async () => {
   await chain?.stop();

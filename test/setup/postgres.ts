@@ -2,7 +2,7 @@
 // else the server on 127.0.0.1:5432 if it answers, else a throwaway cluster via initdb + pg_ctl,
 // else a clear failure. Tests refuse to run against anything that is not on this machine.
 import { findFreePort } from "../../scripts/support/free-port";
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,12 @@ export interface PostgresServer {
   /** URL of the maintenance database (used to create and drop per-run databases). */
   adminUrl: string;
   stop(): Promise<void>;
+  /** Only a throwaway cluster of our own can be restarted or stopped (the fault tests). */
+  control?: {
+    restart(mode: "fast" | "immediate"): Promise<void>;
+    stopServer(mode?: "fast" | "immediate"): Promise<void>;
+    startServer(): Promise<void>;
+  };
 }
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -77,9 +83,21 @@ export async function startThrowawayCluster(): Promise<PostgresServer> {
   const run = (args: string[]) =>
     execFileSync(asUser[0] ?? args[0], asUser.length ? [...asUser.slice(1), ...args] : args.slice(1), { stdio: "pipe" });
   run([initdb, "-A", "trust", "-U", "postgres", "-D", join(dir, "data")]);
-  run([pgCtl, "-D", join(dir, "data"), "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, "-w", "start", "-l", join(dir, "log")]);
+  // Async for the controls: the fault tests keep sending requests while the server restarts.
+  const runAsync = (args: string[]) =>
+    new Promise<void>((resolve, reject) =>
+      execFile(asUser[0] ?? args[0], asUser.length ? [...asUser.slice(1), ...args] : args.slice(1), (err) => (err ? reject(err) : resolve())),
+    );
+  const data = join(dir, "data");
+  const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`;
+  run([pgCtl, "-D", data, "-o", serverOptions, "-w", "start", "-l", join(dir, "log")]);
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    control: {
+      restart: (mode) => runAsync([pgCtl, "-D", data, "-m", mode, "-o", serverOptions, "-w", "restart", "-l", join(dir, "log")]),
+      stopServer: (mode = "fast") => runAsync([pgCtl, "-D", data, "-m", mode, "-w", "stop"]),
+      startServer: () => runAsync([pgCtl, "-D", data, "-o", serverOptions, "-w", "start", "-l", join(dir, "log")]),
+    },
     stop: async () => {
       try {
         run([pgCtl, "-D", join(dir, "data"), "-m", "immediate", "stop"]);

@@ -1,8 +1,9 @@
 // Calls the real Next.js route handlers in app/api in-process, routed by the same file-system
 // convention Next uses (`[id]` segments), with a real Request. Integration tests use this for
-// speed and for concurrency tests; e2e/ covers the same routes through `next start`.
+// speed and for concurrency tests; e2e/ covers the same routes through `npm start`'s server.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { trustPeerHeader } from "@/lib/api/peer-header";
 
 const APP_API = join(process.cwd(), "app", "api");
 
@@ -52,8 +53,11 @@ function match(path: string): { file: string; params: Record<string, string> } |
 export interface CallOptions {
   key?: string;
   body?: unknown;
-  /** Raw body text (for invalid JSON / size tests); wins over `body`. */
-  rawBody?: string;
+  /**
+   * Raw body (for invalid JSON / size / media type tests); wins over `body`. A string gets
+   * fetch's default Content-Type text/plain; bytes go without any Content-Type.
+   */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
 }
 
@@ -74,7 +78,12 @@ export async function call<T = any>(method: string, pathWithQuery: string, opts:
   const handler = mod[method] as ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  let body: string | undefined = opts.rawBody;
+  // call() stands where our server (server/web-server.ts) does: it stamps the socket's address,
+  // 127.0.0.1 unless a test names its own. Next fills in X-Forwarded-For from it when there is none.
+  trustPeerHeader();
+  headers["x-jopay-peer"] ??= "127.0.0.1";
+  headers["x-forwarded-for"] ??= headers["x-jopay-peer"];
+  let body: string | Uint8Array<ArrayBuffer> | undefined = opts.rawBody;
   if (body === undefined && opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers["content-type"] ??= "application/json";

@@ -17,6 +17,8 @@ import { currencyExponent } from "@/lib/fx/currencies";
 import { effectiveCurrency } from "@/lib/requests/create-request";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
+import { isTransientDbError } from "@/lib/db/transient-error";
+import { TEMPORARY_PROBLEM } from "@/lib/console/form-state";
 
 export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -35,6 +37,10 @@ function fail(err: unknown): { ok: false; error: string; fieldErrors?: Record<st
   if (err instanceof ZodError) {
     const fieldErrors = Object.fromEntries(err.issues.map((i) => [i.path.join("."), i.message]));
     return { ok: false, error: "Please fix the highlighted fields.", fieldErrors };
+  }
+  if (isTransientDbError(err)) {
+    log.error("merchant action: database unavailable", { err: err instanceof Error ? err.message : String(err) });
+    return { ok: false, error: TEMPORARY_PROBLEM };
   }
   log.error("merchant action failed", { err: err instanceof Error ? err.message : String(err) });
   return { ok: false, error: "Something went wrong. Please try again." };

@@ -1,13 +1,18 @@
-// GET /api/health — liveness and database reachability, for load balancers and the dev launcher.
+// GET /api/health — liveness and dependency state, for load balancers and the dev launcher.
+// 503 only when this instance cannot serve (no database); a Redis outage is "degraded", not down:
+// rate limits are then counted in PostgreSQL (lib/api/rate-limit.ts) and every call still works.
+import { rateLimitBackend } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
+  const limiter = rateLimitBackend();
+  const redis = limiter.store === "redis" ? { redis: limiter.status === "ok" ? "up" : "degraded" } : {};
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json({ ok: true, database: "up" });
+    return Response.json({ ok: true, database: "up", ...redis });
   } catch {
-    return Response.json({ ok: false, database: "down" }, { status: 503 });
+    return Response.json({ ok: false, database: "down", ...redis }, { status: 503, headers: { "Retry-After": "2" } });
   }
 }

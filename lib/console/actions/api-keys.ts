@@ -6,10 +6,11 @@ import { notFound, assertIdShape } from "@/lib/api/tenant";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import type { ApiKey } from "@/lib/generated/prisma/client";
+import { refuseControlCharacters } from "@/lib/schemas/common";
 import { partnerScope, type ConsoleCtx } from "../context";
 
 export const createKeyInput = z.object({
-  name: z.string().trim().max(80).default(""),
+  name: refuseControlCharacters(z.string().trim().max(80)).default(""),
   mode: z.enum(["live", "test"]),
   scopes: z.array(z.enum(SCOPES)).default([]),
 });

@@ -6,13 +6,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Partner } from "@/lib/generated/prisma/client";
 import { createPartnerInput } from "@/lib/partners/create-partner";
+import { refuseControlCharacters } from "@/lib/schemas/common";
 import { partnerScope, type ConsoleCtx } from "../context";
 
 export const brandingInput = z
   .object({
     name: createPartnerInput.shape.name,
     currency: createPartnerInput.shape.currency,
-    brandLogoUrl: z.union([z.literal(""), z.url({ protocol: /^https?$/ }).max(500)]).transform((v) => v || null),
+    brandLogoUrl: z.union([z.literal(""), refuseControlCharacters(z.url({ protocol: /^https?$/ }).max(500))]).transform((v) => v || null),
     brandPrimaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #1d4ed8"),
     brandAccentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "a colour like #0f172a"),
     allowedExpiryMinutes: z.array(z.number().int().min(1).max(60 * 24 * 90)).min(1, "allow at least one expiry"),

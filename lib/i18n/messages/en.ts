@@ -60,6 +60,7 @@ export const en = {
   statusConfirmed: "Payment confirmed",
   statusConfirmedBody: "{merchant} has received your payment. You can close this page.",
   statusLate: "This payment arrived after the request expired. It was still accepted.",
+  statusReconnecting: "Reconnecting… Your payment is not affected; this page keeps checking.",
   statusExpired: "This request has expired",
   statusExpiredBody: "No payment arrived in time. Ask {merchant} for a new payment link. Do not send money to this request.",
   statusVoided: "This request was cancelled",
@@ -86,6 +87,9 @@ export const en = {
 
   notFoundTitle: "Payment request not found",
   notFoundBody: "Check the link you were given, or ask the seller to send it again.",
+  unavailableTitle: "A temporary problem",
+  unavailableBody: "We cannot show this payment request right now. Nothing is lost: a payment you already sent is safe and will be confirmed. This page tries again by itself in a few seconds.",
+  unavailableRetry: "Try again now",
   poweredBy: "Secure USDC payment by JoPay. JoPay never holds your money: it goes straight to the seller's wallet.",
 };
 

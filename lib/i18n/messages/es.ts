@@ -60,6 +60,7 @@ export const es: Messages = {
   statusConfirmed: "Pago confirmado",
   statusConfirmedBody: "{merchant} ha recibido tu pago. Puedes cerrar esta página.",
   statusLate: "Este pago llegó después de que caducara la solicitud. Aun así se ha aceptado.",
+  statusReconnecting: "Reconectando… Tu pago no se ve afectado; esta página sigue comprobando.",
   statusExpired: "Esta solicitud ha caducado",
   statusExpiredBody: "No llegó ningún pago a tiempo. Pide a {merchant} un nuevo enlace de pago. No envíes dinero a esta solicitud.",
   statusVoided: "Esta solicitud fue cancelada",
@@ -86,5 +87,8 @@ export const es: Messages = {
 
   notFoundTitle: "Solicitud de pago no encontrada",
   notFoundBody: "Revisa el enlace que recibiste o pide al vendedor que lo envíe de nuevo.",
+  unavailableTitle: "Un problema temporal",
+  unavailableBody: "No podemos mostrar esta solicitud de pago ahora mismo. No se pierde nada: un pago que ya enviaste está a salvo y se confirmará. Esta página vuelve a intentarlo sola en unos segundos.",
+  unavailableRetry: "Reintentar ahora",
   poweredBy: "Pago seguro en USDC con JoPay. JoPay nunca guarda tu dinero: va directo a la billetera del vendedor.",
 };

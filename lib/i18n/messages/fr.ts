@@ -60,6 +60,7 @@ export const fr: Messages = {
   statusConfirmed: "Paiement confirmé",
   statusConfirmedBody: "{merchant} a reçu votre paiement. Vous pouvez fermer cette page.",
   statusLate: "Ce paiement est arrivé après l'expiration de la demande. Il a tout de même été accepté.",
+  statusReconnecting: "Reconnexion… Votre paiement n'est pas concerné ; cette page continue de vérifier.",
   statusExpired: "Cette demande a expiré",
   statusExpiredBody: "Aucun paiement n'est arrivé à temps. Demandez un nouveau lien de paiement à {merchant}. N'envoyez pas d'argent à cette demande.",
   statusVoided: "Cette demande a été annulée",
@@ -86,5 +87,8 @@ export const fr: Messages = {
 
   notFoundTitle: "Demande de paiement introuvable",
   notFoundBody: "Vérifiez le lien reçu, ou demandez au vendeur de vous le renvoyer.",
+  unavailableTitle: "Un problème temporaire",
+  unavailableBody: "Nous ne pouvons pas afficher cette demande de paiement pour le moment. Rien n'est perdu : un paiement déjà envoyé est en sécurité et sera confirmé. Cette page réessaie d'elle-même dans quelques secondes.",
+  unavailableRetry: "Réessayer maintenant",
   poweredBy: "Paiement USDC sécurisé par JoPay. JoPay ne détient jamais votre argent : il va directement dans le portefeuille du vendeur.",
 };

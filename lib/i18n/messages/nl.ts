@@ -60,6 +60,7 @@ export const nl: Messages = {
   statusConfirmed: "Betaling bevestigd",
   statusConfirmedBody: "{merchant} heeft je betaling ontvangen. Je kunt deze pagina sluiten.",
   statusLate: "Deze betaling kwam binnen nadat het verzoek was verlopen. Ze is toch geaccepteerd.",
+  statusReconnecting: "Opnieuw verbinden… Je betaling loopt geen gevaar; deze pagina blijft controleren.",
   statusExpired: "Dit verzoek is verlopen",
   statusExpiredBody: "Er kwam op tijd geen betaling binnen. Vraag {merchant} om een nieuwe betaallink. Stuur geen geld naar dit verzoek.",
   statusVoided: "Dit verzoek is geannuleerd",
@@ -86,5 +87,8 @@ export const nl: Messages = {
 
   notFoundTitle: "Betaalverzoek niet gevonden",
   notFoundBody: "Controleer de link die je kreeg, of vraag de verkoper hem opnieuw te sturen.",
+  unavailableTitle: "Een tijdelijk probleem",
+  unavailableBody: "We kunnen dit betaalverzoek nu niet tonen. Er gaat niets verloren: een betaling die je al deed is veilig en wordt bevestigd. Deze pagina probeert het over een paar seconden vanzelf opnieuw.",
+  unavailableRetry: "Nu opnieuw proberen",
   poweredBy: "Veilige USDC-betaling via JoPay. JoPay bewaart je geld nooit: het gaat direct naar de wallet van de verkoper.",
 };

@@ -60,6 +60,7 @@ export const pt: Messages = {
   statusConfirmed: "Pagamento confirmado",
   statusConfirmedBody: "{merchant} recebeu seu pagamento. Você pode fechar esta página.",
   statusLate: "Este pagamento chegou depois que o pedido expirou. Mesmo assim foi aceito.",
+  statusReconnecting: "Reconectando… Seu pagamento não é afetado; esta página continua verificando.",
   statusExpired: "Este pedido expirou",
   statusExpiredBody: "Nenhum pagamento chegou a tempo. Peça um novo link de pagamento a {merchant}. Não envie dinheiro para este pedido.",
   statusVoided: "Este pedido foi cancelado",
@@ -86,5 +87,8 @@ export const pt: Messages = {
 
   notFoundTitle: "Pedido de pagamento não encontrado",
   notFoundBody: "Confira o link que você recebeu ou peça ao vendedor para enviá-lo de novo.",
+  unavailableTitle: "Um problema temporário",
+  unavailableBody: "Não conseguimos mostrar este pedido de pagamento agora. Nada se perde: um pagamento que você já enviou está seguro e será confirmado. Esta página tenta de novo sozinha em alguns segundos.",
+  unavailableRetry: "Tentar de novo agora",
   poweredBy: "Pagamento seguro em USDC pela JoPay. A JoPay nunca guarda seu dinheiro: ele vai direto para a carteira do vendedor.",
 };

@@ -19,7 +19,7 @@ export const requestOperations: ApiOperation[] = [
     response: requestOutput.extend(replayFlag),
     successStatus: 201,
     alsoStatuses: [200],
-    errors: ["invalid_idempotency_key", "currency_mismatch", "merchant_onboarding_incomplete", "merchant_disabled", "expiry_not_allowed", "not_found", "fx_unavailable"],
+    errors: ["invalid_idempotency_key", "currency_mismatch", "merchant_onboarding_incomplete", "merchant_disabled", "expiry_not_allowed", "not_found", "fx_unavailable", "amount_capacity_exhausted"],
   },
   {
     method: "get",

@@ -5,6 +5,7 @@ import { createWalletClient, getAddress, http, type Address, type Hash, type Hex
 import { splitSignature, transferAuthorizationTypedData } from "@/lib/payments/eip3009";
 import { publicClientFor } from "@/lib/chains/clients";
 import { chainSettings, type ChainSettings } from "@/lib/chains/config";
+import { resetConfigForTests } from "@/lib/config";
 import { deployContract, startLocalChain, testForwarderAbi, testUsdcAbi, type LocalChain } from "@/scripts/local-chain/deploy";
 import { rpc } from "@/scripts/local-chain/anvil";
 
@@ -35,6 +36,19 @@ export interface TestChain {
   setNextBlockTimestamp(unixSeconds: number): Promise<void>;
   head(): Promise<bigint>;
   stop(): Promise<void>;
+}
+
+/**
+ * A test chain that is also the live mode's chain in config: createRequest snapshots the live
+ * chain from config, so requests it creates are payable on this anvil.
+ */
+export async function startLiveTestChain(): Promise<TestChain> {
+  const chain = await startTestChain();
+  process.env.LIVE_CHAIN_ID = String(chain.settings.chainId);
+  process.env.LIVE_RPC_URL = chain.settings.rpcUrl;
+  process.env.LIVE_USDC_ADDRESS = chain.settings.usdcAddress;
+  resetConfigForTests();
+  return chain;
 }
 
 export async function startTestChain(opts: { blockTime?: number } = {}): Promise<TestChain> {

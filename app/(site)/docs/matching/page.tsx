@@ -128,14 +128,18 @@ request A: hash attached by JoPay, then verified      (A is paid)
       <p>
         Rule 2 works only if no two open requests to one wallet ask for the same amount. So when a request is created, JoPay
         adds an <strong>amount tag</strong> of 0 to 9,999 micro-units (under one cent, at most 0.009999 USDC) to the converted
-        amount: the smallest tag whose total is not already the amount of an open request (<C>requested</C> or{" "}
-        <C>opened</C>, not yet verified) to the same wallet on the same chain. <C>amount.usdc_micro</C> always includes the
-        tag; the customer pays exactly that. Creates to one wallet are serialised, so concurrent creates never pick the same
-        tag.
+        amount: 0 when the converted amount is not already the amount of an open request (<C>requested</C> or{" "}
+        <C>opened</C>, not yet verified) to the same wallet on the same chain, otherwise a free tag picked at random.{" "}
+        <C>amount.usdc_micro</C> always includes the tag; the customer pays exactly that. While a create inserts, it holds a
+        lock on that one amount, and the insert checks again that the amount is still free, so concurrent creates never get
+        the same amount — and creates to one busy wallet do not queue behind each other.
       </p>
       <p>
-        This leaves room for at least <strong>10,000 open requests of one price per wallet</strong>. A create beyond that
-        is answered with <C>503 service_unavailable</C>; retry later or vary the amount.
+        This leaves room for <strong>10,000 open requests of one price per wallet</strong> — a monthly billing run for
+        10,000 subscribers at one price fits. A create beyond that is answered with{" "}
+        <C>503 amount_capacity_exhausted</C> and a <C>Retry-After</C> header (seconds until the soonest of those requests
+        expires); retry then, or change the amount by a cent. A tag is free again as soon as its request expires, is
+        voided or is paid.
       </p>
 
       <H2 id="late">Late payments</H2>

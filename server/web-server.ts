@@ -1,0 +1,69 @@
+// The node:http server in front of Next's request handler (server/serve.ts). Before Next sees a
+// request it stamps the socket's address into a header of our own (lib/api/peer-header.ts), which
+// is how per-IP limits learn the caller without believing X-Forwarded-For. stop() is the graceful
+// end: no new connections, in-flight requests finish, then every connection is closed.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export interface WebServer {
+  server: Server;
+  /** Resolves once every request has been answered, or after `graceMs` with what is left cut off. */
+  stop(graceMs: number): Promise<void>;
+}
+
+export function createWebServer(handle: RequestHandler): WebServer {
+  trustPeerHeader();
+  const inFlight = new Set<ServerResponse>();
+  const upgraded = new Set<Socket>();
+  let stopping = false;
+
+  const server = createServer((req, res) => {
+    stampPeer(req);
+    // A keep-alive connection can carry new requests after close(): answer them, then hang up.
+    if (stopping) res.setHeader("connection", "close");
+    inFlight.add(res);
+    res.once("close", () => {
+      inFlight.delete(res);
+      // Its connection is idle now; close() is waiting for it.
+      if (stopping) setImmediate(() => server.closeIdleConnections());
+    });
+    handle(req, res).catch((err: unknown) => {
+      // As `next start` does for what Next's handler itself throws.
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  // Next attaches its own upgrade listener (development's hot reload) on the first request; ours
+  // goes first so those requests are stamped too, and remembers the sockets: an upgraded
+  // connection never goes idle, so stop() closes it.
+  server.prependListener("upgrade", (req: IncomingMessage, socket: Socket) => {
+    // Before Next's listener exists no one would answer it (Node hangs up when none listens).
+    if (server.listenerCount("upgrade") === 1) return void socket.destroy();
+    stampPeer(req);
+    upgraded.add(socket);
+    socket.once("close", () => upgraded.delete(socket));
+  });
+
+  function stop(graceMs: number): Promise<void> {
+    stopping = true;
+    return new Promise((resolve) => {
+      const cut = setTimeout(() => {
+        server.closeAllConnections();
+        resolve();
+      }, graceMs);
+      server.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("connection", "close");
+      server.closeIdleConnections();
+      for (const socket of upgraded) socket.destroy();
+    });
+  }
+
+  return { server, stop };
+}
