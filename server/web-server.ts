@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
+import { answerClientError, apiEdgeAnswer } from "./api-edge";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -21,6 +22,9 @@ export function createWebServer(handle: RequestHandler): WebServer {
   let stopping = false;
 
   const server = createServer((req, res) => {
+    // What Next would answer in HTML or not at all under /api: the error table's JSON instead.
+    const edge = apiEdgeAnswer(req.method, req.url);
+    if (edge) return void res.writeHead(edge.status, edge.headers).end(req.method === "HEAD" ? undefined : edge.body);
     stampPeer(req);
     // A keep-alive connection can carry new requests after close(): answer them, then hang up.
     if (stopping) res.setHeader("connection", "close");
@@ -37,6 +41,7 @@ export function createWebServer(handle: RequestHandler): WebServer {
       res.end();
     });
   });
+  server.on("clientError", answerClientError);
   // Next attaches its own upgrade listener (development's hot reload) on the first request; ours
   // goes first so those requests are stamped too, and remembers the sockets: an upgraded
   // connection never goes idle, so stop() closes it.

@@ -1,4 +1,5 @@
-// Which methods an /api/v1 path accepts, from the OpenAPI operations (the one list of routes), and
+// Which methods an /api path accepts, from the OpenAPI operations (the one list of routes) and the
+// few non-API routes below, and
 // the handler a route file exports for every other method. Next answers a method a route file does
 // not export with a bare 405 (no body, no Allow); API clients get the error table's JSON instead
 // (SPEC §4: 405 method_not_allowed). This was a proxy (middleware) once: running it on every API
@@ -8,7 +9,15 @@ import { operations } from "@/lib/openapi/paths";
 import { ApiError } from "./errors";
 import { errorResponse } from "./respond";
 
-const templates = operations.map((op) => ({
+/** Routes under /api that are not partner API operations (not in the OpenAPI document). */
+export const NON_API_ROUTES = [
+  { method: "get", path: "/api/pay/{id}" },
+  { method: "post", path: "/api/pay/{id}/proof" },
+  { method: "get", path: "/api/health" },
+  { method: "get", path: "/api/merchant/export" },
+] as const;
+
+const templates = [...operations, ...NON_API_ROUTES].map((op) => ({
   method: op.method.toUpperCase(),
   path: op.path,
   re: new RegExp(`^${op.path.replace(/\{[^/]+\}/g, "[^/]+")}/?$`),

@@ -24,6 +24,7 @@ export const errorTable = {
   },
   request_not_payable: { status: 409, message: "The request does not accept a proof in its current state.", fix: "See `request` for its current state." },
   too_many_proofs: { status: 409, message: "The request already has the maximum number of proofs awaiting verification.", fix: "Wait until a pending proof is verified or rejected, then retry." },
+  headers_too_large: { status: 431, message: "The request's URL and headers are larger than 16 KB.", fix: "Keep the URL and headers under 16 KB; send large data in a JSON body." },
   payload_too_large: { status: 413, message: "The request body is larger than 64 KiB.", fix: "Send a smaller body." },
   unsupported_media_type: { status: 415, message: "The request body must be JSON, sent with Content-Type: application/json.", fix: "Send Content-Type: application/json (a charset parameter is fine), or no body at all where the operation takes none." },
   rate_limited: { status: 429, message: "Too many requests.", fix: "Wait `Retry-After` seconds; spread load or ask for a higher limit." },

@@ -5,7 +5,7 @@ import { generateKey } from "@/lib/api-keys/key-format";
 import { call } from "@/test/support/call-route";
 import { makeKey } from "@/test/support/fixtures";
 import { makeTenant } from "./helpers";
-import * as catchAll from "@/app/api/v1/[...path]/route";
+import * as catchAll from "@/app/api/[...path]/route";
 import { StaticFxProvider } from "@/lib/fx/providers/static-provider";
 import { setFxProviderForTests } from "@/lib/fx/rates";
 
@@ -96,6 +96,19 @@ describe("unknown paths and methods", () => {
       expect(res.status).toBe(404);
       expect(res.headers.get("x-request-id")).toBeTruthy();
       expect(await res.json()).toEqual({ ok: false, error: "not_found", message: "No such API path." });
+    }
+  });
+
+  it("the public and non-API routes under /api answer other methods with the JSON 405 and their Allow", async () => {
+    const { NON_API_ROUTES } = await import("@/lib/api/allowed-methods");
+    for (const route of NON_API_ROUTES) {
+      const concrete = route.path.replace(/\{\w+\}/g, "0191a3b0-0000-7000-8000-000000000000");
+      for (const m of (["GET", "POST", "PUT", "PATCH", "DELETE"] as const).filter((x) => x !== route.method.toUpperCase())) {
+        const res = await call(m, concrete);
+        expect(res.status, `${m} ${route.path}`).toBe(405);
+        expect(res.body).toMatchObject({ ok: false, error: "method_not_allowed" });
+        expect(res.headers.get("allow")).toBe(route.method.toUpperCase());
+      }
     }
   });
 

@@ -57,6 +57,16 @@ describe("authorizeTransfer", () => {
     await chain?.stop();
   });
 
+  /** The receipt once the node has it: automine answers eth_sendTransaction before the receipt is readable. */
+  async function receiptOf<T>(hash: Hex): Promise<T> {
+    for (let i = 0; i < 200; i++) {
+      const r = await rpc<T | null>(chain.local.rpcUrl, "eth_getTransactionReceipt", [hash]);
+      if (r) return r;
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    throw new Error(`no receipt for ${hash}`);
+  }
+
   it("signs exactly the request's terms; sent by the customer, the receipt names the request", async () => {
     const t = target();
     const { provider, calls } = walletOn(chain);
@@ -74,7 +84,7 @@ describe("authorizeTransfer", () => {
     expect(args).toHaveLength(9);
 
     const hash = await rpc<Hex>(chain.local.rpcUrl, "eth_sendTransaction", [{ from: customer, to: chain.local.usdcAddress, data: auth.data }]);
-    const receipt = await rpc<{ status: string; logs: Parameters<typeof parseEventLogs>[0]["logs"] }>(chain.local.rpcUrl, "eth_getTransactionReceipt", [hash]);
+    const receipt = await receiptOf<{ status: string; logs: Parameters<typeof parseEventLogs>[0]["logs"] }>(hash);
     expect(receipt.status).toBe("0x1");
     expect(parseEventLogs({ abi: testUsdcAbi, logs: receipt.logs }).map((l) => [l.eventName, l.args])).toEqual([
       ["AuthorizationUsed", { authorizer: customer, nonce: paymentNonce(t.requestId) }],
@@ -135,7 +145,7 @@ describe("authorizeTransfer", () => {
   it("the tests' own chain.transferWithAuthorization pays the same way the page does", async () => {
     const nonce = paymentNonce(randomUUID());
     const hash = await chain.transferWithAuthorization(merchant, 1_000_000n, nonce);
-    const receipt = await rpc<{ logs: Parameters<typeof parseEventLogs>[0]["logs"] }>(chain.local.rpcUrl, "eth_getTransactionReceipt", [hash]);
+    const receipt = await receiptOf<{ logs: Parameters<typeof parseEventLogs>[0]["logs"] }>(hash);
     expect(parseEventLogs({ abi: testUsdcAbi, logs: receipt.logs }).map((l) => [l.eventName, l.args])).toEqual([
       ["AuthorizationUsed", { authorizer: customer, nonce }],
       ["Transfer", { from: customer, to: merchant, value: 1_000_000n }],
@@ -143,7 +153,7 @@ describe("authorizeTransfer", () => {
     // validBefore in the past: the token refuses it, as USDC would, and the tx is mined reverted
     // with no logs (a shape verifier tests want, so the helper returns it rather than throwing).
     const expired = await chain.transferWithAuthorization(merchant, 1n, paymentNonce(randomUUID()), { validBefore: 1n });
-    const refused = await rpc<{ status: string; logs: unknown[] }>(chain.local.rpcUrl, "eth_getTransactionReceipt", [expired]);
+    const refused = await receiptOf<{ status: string; logs: unknown[] }>(expired);
     expect([refused.status, refused.logs]).toEqual(["0x0", []]);
   });
 });

@@ -3,6 +3,7 @@
 // rate limits are then counted in PostgreSQL (lib/api/rate-limit.ts) and every call still works.
 import { rateLimitBackend } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,7 @@ export async function GET() {
     return Response.json({ ok: false, database: "down", ...redis }, { status: 503, headers: { "Retry-After": "2" } });
   }
 }
+
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -6,6 +6,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
 import { paymentsCsv } from "@/lib/merchants/payments-csv";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 const DAY_MS = 24 * 60 * 60_000;
 const MAX_RANGE_DAYS = 366;
@@ -44,3 +45,7 @@ export async function GET(req: Request) {
     throw err;
   }
 }
+
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

@@ -8,6 +8,7 @@ import { PAY_PROOF_LIMIT, withPublic } from "@/lib/api/with-public";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializePayStatus } from "@/lib/payments/pay-status";
 import { attachProofInput } from "@/lib/schemas/proof";
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const POST = withPublic({
   ...PAY_PROOF_LIMIT,
@@ -23,3 +24,7 @@ export const POST = withPublic({
     return serializePayStatus(request, proof);
   },
 });
+
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
+export const GET = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;

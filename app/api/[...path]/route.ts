@@ -1,5 +1,5 @@
 /**
- * Any /api/v1 path no route file claims: a JSON 404 not_found in the API's own error shape
+ * Any /api path no route file claims (an unknown version too): a JSON 404 not_found in the API's own error shape
  * instead of Next's HTML page. Public: it reveals nothing but "no such path".
  */
 import { ApiError } from "@/lib/api/errors";
@@ -8,7 +8,7 @@ import { uuidv7 } from "@/lib/ids";
 
 const notFound = async () => errorResponse(new ApiError("not_found", "No such API path."), { "X-Request-Id": uuidv7() });
 
-// ANY /api/v1/<unknown> — 404 not_found
+// ANY /api/<unknown> — 404 not_found
 export const GET = notFound;
 export const POST = notFound;
 export const PUT = notFound;

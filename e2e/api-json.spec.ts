@@ -1,0 +1,41 @@
+// Every answer under /api is the error table's JSON with an X-Request-Id, through the real server
+// and Next (seeds: "Every request and response body is JSON"): unknown versions, unusual methods,
+// bad percent-encoding, trailing slashes, oversized URLs and methods a public route does not serve
+// — the cases where Next would answer in HTML, as text or with an empty body.
+import { randomUUID } from "node:crypto";
+import { request } from "node:http";
+import { expect, test } from "@playwright/test";
+
+const port = Number(new URL(process.env.E2E_BASE_URL!).port);
+
+function send(method: string, path: string) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+for (const [method, path, status, code] of [
+  ["GET", "/api/v2/requests", 404, "not_found"],
+  ["POST", "/api/nothing/here", 404, "not_found"],
+  ["TRACE", "/api/v1/requests", 405, "method_not_allowed"],
+  ["GET", "/api/v1/requests/%ZZ", 400, "validation_error"],
+  ["GET", "/api/v1/requests/", 404, "not_found"],
+  ["GET", `/api/v1/requests?q=${"a".repeat(20_000)}`, 431, "headers_too_large"],
+  ["DELETE", `/api/pay/${randomUUID()}`, 405, "method_not_allowed"],
+  ["GET", `/api/pay/${randomUUID()}/proof`, 405, "method_not_allowed"],
+] as const) {
+  test(`${method} ${path.slice(0, 40)} → ${status} ${code} as JSON`, async () => {
+    const r = await send(method, path);
+    expect(r.status).toBe(status);
+    expect(String(r.headers["content-type"])).toMatch(/^application\/json/);
+    expect(String(r.headers["x-request-id"])).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: code });
+  });
+}
