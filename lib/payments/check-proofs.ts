@@ -41,10 +41,12 @@ export interface CheckProofsOptions {
   readDeadlineMs?: number;
 }
 
-const DEFAULT_LEASE_MS = 30_000;
-// One proof's reads (receipt, block, head; viem: 10 s × 3 tries each) could outlast the lease and
-// hold the whole batch: it is claimed together and settled with Promise.all. Past this deadline the
-// proof is rescheduled like any RPC error, so a pass ends inside its lease whatever one RPC does.
+// Short, and renewed while the pass runs (every third of it): a worker that dies leaves its proofs
+// to another within seconds, while a live one keeps them however long its chain reads take.
+const DEFAULT_LEASE_MS = 10_000;
+// One proof's reads (receipt, block, head; viem: 10 s × 3 tries each) could hold the whole batch:
+// it is claimed together and settled with Promise.all. Past this deadline the proof is rescheduled
+// like any RPC error, so a pass ends in bounded time whatever one RPC does.
 export const DEFAULT_READ_DEADLINE_MS = 20_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 60_000;
@@ -106,7 +108,17 @@ export async function checkProofs(opts: CheckProofsOptions): Promise<number> {
   // snapshotted on a chain its mode no longer uses is rejected as wrong_chain, never read from
   // the other mode's chain.
   const chainOf = (p: ClaimedProof) => (opts.chains ? byChain.get(p.chainId)! : chainForMode(p.request.testMode ? "test" : "live"));
-  await Promise.all(claimed.map((p) => checkOne(p, chainOf(p), token, opts)));
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const renew = setInterval(() => {
+    db.proof
+      .updateMany({ where: { leaseOwner: token, outcome: "pending" }, data: { leaseUntil: new Date(Date.now() + leaseMs) } })
+      .catch(() => {}); // a renewal that fails lets the lease run out: another worker takes over
+  }, Math.max(100, Math.floor(leaseMs / 3)));
+  try {
+    await Promise.all(claimed.map((p) => checkOne(p, chainOf(p), token, opts)));
+  } finally {
+    clearInterval(renew);
+  }
   return claimed.length;
 }
 

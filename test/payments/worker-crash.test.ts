@@ -13,16 +13,21 @@ import { startTestChain, type TestChain } from "./support/chain";
 let chain: TestChain;
 let blackHole: net.Server;
 let blackHolePort: number;
+const held = new Set<net.Socket>();
 
 beforeAll(async () => {
   chain = await startTestChain();
   // Accepts connections and never answers: the child's RPC call hangs there until it is killed.
-  blackHole = net.createServer(() => {});
+  blackHole = net.createServer((socket) => {
+    held.add(socket);
+    socket.once("close", () => held.delete(socket));
+  });
   await new Promise<void>((r) => blackHole.listen(0, "127.0.0.1", r));
   blackHolePort = (blackHole.address() as net.AddressInfo).port;
 });
 afterAll(async () => {
   await chain?.stop();
+  for (const socket of held) socket.destroy(); // reads this process left hanging there
   await new Promise((r) => blackHole?.close(r));
 });
 
@@ -75,5 +80,20 @@ describe("worker crash mid-verification", () => {
     expect(r.proofs[0]).toMatchObject({ outcome: "verified", leaseOwner: null, checkAttempts: 2 });
     const types = (await eventsFor(request.id)).map((e) => e.type);
     expect(types).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+  });
+
+  it("a live worker renews its lease while its chain reads take longer than the lease", async () => {
+    const { request, wallet, ...s } = await openPaymentRequest(chain.settings, { usdcMicro: 5_000_001n });
+    const hash = await chain.transfer(wallet, 5_000_001n);
+    await attachProof({ requestId: request.id, txHash: hash, source: "pay_page", scope: null });
+    const slow = { ...chain.settings, rpcUrl: `http://127.0.0.1:${blackHolePort}` };
+    const first = checkProofs({ workerId: "slow", chains: [slow], partnerId: s.partner.id, leaseMs: 400, readDeadlineMs: 2_500 });
+    await new Promise((r) => setTimeout(r, 1_500)); // well past the first lease
+    const p = await db.proof.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(p.leaseOwner).toMatch(/^slow:/);
+    expect(p.leaseUntil!.getTime()).toBeGreaterThan(Date.now()); // renewed
+    expect(await checkProofs({ workerId: "second", chains: [chain.settings], partnerId: s.partner.id })).toBe(0);
+    expect(await first).toBe(1); // gave up on the read at its deadline and let the proof go
+    expect(await db.proof.findFirstOrThrow({ where: { requestId: request.id } })).toMatchObject({ leaseOwner: null, outcome: "pending" });
   });
 });
