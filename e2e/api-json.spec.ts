@@ -2,11 +2,12 @@
 // and Next (seeds: "Every request and response body is JSON"): unknown versions, unusual methods,
 // bad percent-encoding, trailing slashes, oversized URLs and methods a public route does not serve
 // — the cases where Next would answer in HTML, as text or with an empty body.
-import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { expect, test } from "@playwright/test";
 
 const port = Number(new URL(process.env.E2E_BASE_URL!).port);
+// Fixed, so each test's title is the same in every worker.
+const SOME_ID = "0191a3b0-0000-7000-8000-000000000000";
 
 function send(method: string, path: string) {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
@@ -28,8 +29,8 @@ for (const [method, path, status, code] of [
   ["GET", "/api/v1/requests/%ZZ", 400, "validation_error"],
   ["GET", "/api/v1/requests/", 404, "not_found"],
   ["GET", `/api/v1/requests?q=${"a".repeat(20_000)}`, 431, "headers_too_large"],
-  ["DELETE", `/api/pay/${randomUUID()}`, 405, "method_not_allowed"],
-  ["GET", `/api/pay/${randomUUID()}/proof`, 405, "method_not_allowed"],
+  ["DELETE", `/api/pay/${SOME_ID}`, 405, "method_not_allowed"],
+  ["GET", `/api/pay/${SOME_ID}/proof`, 405, "method_not_allowed"],
 ] as const) {
   test(`${method} ${path.slice(0, 40)} → ${status} ${code} as JSON`, async () => {
     const r = await send(method, path);

@@ -89,3 +89,23 @@ describe("the web server's own JSON answers under /api", () => {
     }
   });
 });
+
+describe("browser protections on every response", () => {
+  it("no framing, no sniffing, a same-origin referrer policy — on pages and on the server's own answers; HSTS only over https", async () => {
+    for (const r of [await get("GET", "/pay/abc"), await get("GET", "/api/v1/requests/")]) {
+      expect(r.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+      expect(r.headers["x-frame-options"]).toBe("DENY");
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+      expect(r.headers["referrer-policy"]).toBe("same-origin");
+      expect(r.headers["strict-transport-security"]).toBeUndefined();
+    }
+    const https = createWebServer(async (_req, res) => void res.end("ok"), { https: true });
+    await new Promise<void>((r) => https.server.listen(0, "127.0.0.1", r));
+    try {
+      const res = await fetch(`http://127.0.0.1:${(https.server.address() as AddressInfo).port}/`);
+      expect(res.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
+    } finally {
+      await https.stop(0);
+    }
+  });
+});

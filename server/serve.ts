@@ -37,7 +37,7 @@ env.NEXT_RUNTIME = "nodejs";
 const { default: next } = await import("next");
 const app = next({ dev, dir: fileURLToPath(new URL("..", import.meta.url)), hostname, port });
 await app.prepare();
-const web = createWebServer(app.getRequestHandler());
+const web = createWebServer(app.getRequestHandler(), { https: (process.env.APP_URL ?? "").startsWith("https://") });
 
 web.server.once("error", (err) => {
   console.error(`the web server could not listen on ${hostname ?? "*"}:${port}: ${err.message}`);

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
 import { answerClientError, apiEdgeAnswer } from "./api-edge";
+import { securityHeaders } from "./security-headers";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -15,13 +16,15 @@ export interface WebServer {
   stop(graceMs: number): Promise<void>;
 }
 
-export function createWebServer(handle: RequestHandler): WebServer {
+export function createWebServer(handle: RequestHandler, opts: { https?: boolean } = {}): WebServer {
   trustPeerHeader();
+  const protections = Object.entries(securityHeaders({ https: opts.https ?? false }));
   const inFlight = new Set<ServerResponse>();
   const upgraded = new Set<Socket>();
   let stopping = false;
 
   const server = createServer((req, res) => {
+    for (const [name, value] of protections) res.setHeader(name, value);
     // What Next would answer in HTML or not at all under /api: the error table's JSON instead.
     const edge = apiEdgeAnswer(req.method, req.url);
     if (edge) return void res.writeHead(edge.status, edge.headers).end(req.method === "HEAD" ? undefined : edge.body);
