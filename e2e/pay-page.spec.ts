@@ -32,7 +32,10 @@ test.describe("pay page", () => {
     });
     page.on("pageerror", (err) => errors.push(err.message));
 
-    await page.goto(r.path);
+    // Under the page's script policy (nothing inline, only our files): a violation would be a
+    // console error, which fails this test.
+    const response = await page.goto(r.path);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByTestId("merchant-name")).toHaveText("Pay Café Aurora");
     await expect(page.getByTestId("partner-name")).toHaveText("Aurora Payments");

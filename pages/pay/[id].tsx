@@ -20,6 +20,7 @@ import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { messagesFor } from "@/lib/i18n/messages";
 import { payClientAssets, type PayClientAssets } from "@/lib/pay-page/client-assets";
+import { PAY_PAGE_CSP } from "@/lib/pay-page/content-security-policy";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
 import { submitProofForm } from "@/lib/pay-page/proof-form-post";
 import { payViewProps } from "@/lib/pay-page/view-props";
@@ -44,6 +45,7 @@ const PAGE_METHODS = ["GET", "HEAD", "POST"];
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  if (process.env.NODE_ENV === "production") ctx.res.setHeader("Content-Security-Policy", PAY_PAGE_CSP);
   try {
     return await loadProps(ctx);
   } catch (err) {
