@@ -109,3 +109,31 @@ describe("browser protections on every response", () => {
     }
   });
 });
+
+describe("the consoles' nonce policy", () => {
+  it("a fresh nonce per console response, handed to Next in the request; a client's own policy header never reaches Next", async () => {
+    const seen: (string | undefined)[] = [];
+    const w = createWebServer(
+      async (req, res) => {
+        seen.push(req.headers["content-security-policy"] as string | undefined);
+        res.end("ok");
+      },
+      { consoleCsp: true },
+    );
+    await new Promise<void>((r) => w.server.listen(0, "127.0.0.1", r));
+    const url = (p: string) => `http://127.0.0.1:${(w.server.address() as AddressInfo).port}${p}`;
+    try {
+      const forged = { "content-security-policy": "script-src 'nonce-attacker'" };
+      const a = await fetch(url("/admin/sign-in"), { headers: forged });
+      const b = await fetch(url("/partner"));
+      const docs = await fetch(url("/docs"), { headers: forged });
+      const [pa, pb] = [a.headers.get("content-security-policy")!, b.headers.get("content-security-policy")!];
+      expect(pa).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{22,}' 'strict-dynamic';.*frame-ancestors 'none'/);
+      expect(pa).not.toBe(pb);
+      expect(seen).toEqual([pa, pb, undefined]);
+      expect(docs.headers.get("content-security-policy")).not.toContain("nonce");
+    } finally {
+      await w.stop(0);
+    }
+  });
+});

@@ -37,7 +37,8 @@ env.NEXT_RUNTIME = "nodejs";
 const { default: next } = await import("next");
 const app = next({ dev, dir: fileURLToPath(new URL("..", import.meta.url)), hostname, port });
 await app.prepare();
-const web = createWebServer(app.getRequestHandler(), { https: (process.env.APP_URL ?? "").startsWith("https://") });
+// The consoles' nonce policy in production only: development's React refresh evaluates code.
+const web = createWebServer(app.getRequestHandler(), { https: (process.env.APP_URL ?? "").startsWith("https://"), consoleCsp: !dev });
 
 web.server.once("error", (err) => {
   console.error(`the web server could not listen on ${hostname ?? "*"}:${port}: ${err.message}`);

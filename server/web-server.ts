@@ -2,11 +2,12 @@
 // request it stamps the socket's address into a header of our own (lib/api/peer-header.ts), which
 // is how per-IP limits learn the caller without believing X-Forwarded-For. stop() is the graceful
 // end: no new connections, in-flight requests finish, then every connection is closed.
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
 import { answerClientError, apiEdgeAnswer } from "./api-edge";
-import { securityHeaders } from "./security-headers";
+import { consoleCsp, isConsolePath, securityHeaders } from "./security-headers";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -16,7 +17,7 @@ export interface WebServer {
   stop(graceMs: number): Promise<void>;
 }
 
-export function createWebServer(handle: RequestHandler, opts: { https?: boolean } = {}): WebServer {
+export function createWebServer(handle: RequestHandler, opts: { https?: boolean; consoleCsp?: boolean } = {}): WebServer {
   trustPeerHeader();
   const protections = Object.entries(securityHeaders({ https: opts.https ?? false }));
   const inFlight = new Set<ServerResponse>();
@@ -29,6 +30,14 @@ export function createWebServer(handle: RequestHandler, opts: { https?: boolean 
     const edge = apiEdgeAnswer(req.method, req.url);
     if (edge) return void res.writeHead(edge.status, edge.headers).end(req.method === "HEAD" ? undefined : edge.body);
     stampPeer(req);
+    // A policy a client sent as a request header would choose the nonce Next stamps: never kept.
+    delete req.headers["content-security-policy"];
+    delete req.headers["content-security-policy-report-only"];
+    if (opts.consoleCsp && isConsolePath(req.url)) {
+      const policy = consoleCsp(randomBytes(16).toString("base64"));
+      req.headers["content-security-policy"] = policy; // read by Next to stamp its scripts
+      res.setHeader("Content-Security-Policy", policy);
+    }
     // A keep-alive connection can carry new requests after close(): answer them, then hang up.
     if (stopping) res.setHeader("connection", "close");
     inFlight.add(res);
