@@ -50,7 +50,7 @@ export const KEY_WITH_PARTNER_SQL = `SELECT k.id, k.mode::text AS mode, k.scopes
     p."brandLogoUrl" AS "p_brandLogoUrl", p."brandPrimaryColor" AS "p_brandPrimaryColor",
     p."brandAccentColor" AS "p_brandAccentColor", p."allowedExpiryMinutes" AS "p_allowedExpiryMinutes",
     p."defaultPosExpiryMinutes" AS "p_defaultPosExpiryMinutes", p."onboardingRequiredFields" AS "p_onboardingRequiredFields",
-    p."rateLimitPerMinute" AS "p_rateLimitPerMinute", p."merchantCreateLimitPerMinute" AS "p_merchantCreateLimitPerMinute",
+    p."payPageFrameAncestors" AS "p_payPageFrameAncestors", p."rateLimitPerMinute" AS "p_rateLimitPerMinute", p."merchantCreateLimitPerMinute" AS "p_merchantCreateLimitPerMinute",
     p.disabled AS "p_disabled", p."createdAt" AS "p_createdAt", p."updatedAt" AS "p_updatedAt"
   FROM api_keys k JOIN partners p ON p.id = k."partnerId"
   WHERE k."keyHash" = $1`;
@@ -75,6 +75,7 @@ async function findKeyWithPartner(keyHash: string): Promise<KeyWithPartner | nul
     allowedExpiryMinutes: r.p_allowedExpiryMinutes,
     defaultPosExpiryMinutes: r.p_defaultPosExpiryMinutes,
     onboardingRequiredFields: r.p_onboardingRequiredFields,
+    payPageFrameAncestors: r.p_payPageFrameAncestors,
     rateLimitPerMinute: r.p_rateLimitPerMinute,
     merchantCreateLimitPerMinute: r.p_merchantCreateLimitPerMinute,
     disabled: r.p_disabled,

@@ -29,6 +29,8 @@ export interface PayPageData {
   requestId: string;
   status: PayStatusOutput;
   partner: { slug: string; name: string; logoUrl: string | null; primaryColor: string; accentColor: string };
+  /** For the page's frame-ancestors (response header only; not part of the view). */
+  frameAncestors: string[];
   merchantName: string;
   memo: string | null;
   /** Invoice mode only (seeds: the named counterparty). */
@@ -87,12 +89,14 @@ function chainFor(chainId: number, testMode: boolean): PayPageChain {
  * partner's host never shows, or confirms the existence of, another partner's requests. On the
  * bare app host every request shows with its own partner's branding.
  */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+
 export async function loadPayPage(requestId: string, opts: { host?: string | null } = {}): Promise<PayPageData | null> {
   if (!UUID_RE.test(requestId)) return null;
   const r = await db.paymentRequest.findUnique({
     where: { id: requestId },
     include: {
-      partner: { select: { slug: true, name: true, brandLogoUrl: true, brandPrimaryColor: true, brandAccentColor: true } },
+      partner: { select: { slug: true, name: true, brandLogoUrl: true, brandPrimaryColor: true, brandAccentColor: true, payPageFrameAncestors: true } },
       merchant: { select: { businessName: true, displayName: true } },
     },
   });
@@ -113,6 +117,8 @@ export async function loadPayPage(requestId: string, opts: { host?: string | nul
       primaryColor: HEX_COLOR.test(p.brandPrimaryColor) ? p.brandPrimaryColor : "#1d4ed8",
       accentColor: HEX_COLOR.test(p.brandAccentColor) ? p.brandAccentColor : "#0f172a",
     },
+    // Into a response header: only what is still a plain origin (the settings form normalises them).
+    frameAncestors: p.payPageFrameAncestors.filter((o) => ORIGIN.test(o)),
     merchantName: r.merchant.businessName ?? r.merchant.displayName ?? p.name,
     memo: r.memo,
     customerName: r.paymentMode === "invoice" ? r.customerName : null,

@@ -20,7 +20,7 @@ import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { messagesFor } from "@/lib/i18n/messages";
 import { payClientAssets, type PayClientAssets } from "@/lib/pay-page/client-assets";
-import { PAY_PAGE_CSP } from "@/lib/pay-page/content-security-policy";
+import { payPageCsp } from "@/lib/pay-page/content-security-policy";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
 import { submitProofForm } from "@/lib/pay-page/proof-form-post";
 import { payViewProps } from "@/lib/pay-page/view-props";
@@ -37,6 +37,8 @@ type Props = { locale: Locale } & (
   | { found: false; unavailable?: true }
 );
 
+const production = process.env.NODE_ENV === "production";
+
 /** Seconds until the "temporary problem" page reloads itself (and its Retry-After). */
 const UNAVAILABLE_RETRY_S = 10;
 
@@ -45,7 +47,7 @@ const PAGE_METHODS = ["GET", "HEAD", "POST"];
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
-  if (process.env.NODE_ENV === "production") ctx.res.setHeader("Content-Security-Policy", PAY_PAGE_CSP);
+  if (production) ctx.res.setHeader("Content-Security-Policy", payPageCsp());
   try {
     return await loadProps(ctx);
   } catch (err) {
@@ -82,6 +84,11 @@ const loadProps: GetServerSideProps<Props> = async ({ req, res, params, query })
   // A HEAD probe renders like a GET but is no view. The status shown stays as loaded; the customer
   // sees no difference between requested and opened.
   if (data.status.status === "requested" && isHumanView(viewSignals(headers, req.method))) await markOpened(data.requestId);
+  if (production && data.frameAncestors.length) {
+    // The partner lets these origins frame its pay pages (a POS screen, a checkout).
+    res.setHeader("Content-Security-Policy", payPageCsp(data.frameAncestors));
+    res.removeHeader("X-Frame-Options");
+  }
   const view = await payViewProps(data, locale, parseProofOutcome(first(query.proof)));
   return { props: { locale, found: true, view, assets: payClientAssets() } };
 };

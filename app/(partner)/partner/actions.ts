@@ -125,6 +125,7 @@ export async function updateBranding(_p: FormState | null, fd: FormData) {
       allowedExpiryMinutes: ints("allowedExpiryMinutes"),
       defaultPosExpiryMinutes: Number(text(fd, "defaultPosExpiryMinutes")),
       onboardingRequiredFields: list(fd, "onboardingRequiredFields") as never,
+      payPageFrameAncestors: text(fd, "payPageFrameAncestors").split(/[\s,]+/).filter(Boolean),
     });
     return { ok: true, message: "Saved." };
   });

@@ -1,11 +1,13 @@
 // Partner console: branding and policy (name, logo, colours, currency, allowed expiries, default POS
-// expiry, required onboarding fields). Validation reuses the partner provisioning schema's rules.
+// expiry, required onboarding fields, origins allowed to frame the pay page). Validation reuses the
+// partner provisioning schema's rules.
 import { z } from "zod";
 import { ONBOARDING_FIELDS } from "@/lib/auth/onboard-merchant";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Partner } from "@/lib/generated/prisma/client";
 import { createPartnerInput } from "@/lib/partners/create-partner";
+import { frameAncestorOrigins } from "@/lib/pay-page/content-security-policy";
 import { refuseControlCharacters } from "@/lib/schemas/common";
 import { partnerScope, type ConsoleCtx } from "../context";
 
@@ -19,6 +21,7 @@ export const brandingInput = z
     allowedExpiryMinutes: z.array(z.number().int().min(1).max(60 * 24 * 90)).min(1, "allow at least one expiry"),
     defaultPosExpiryMinutes: z.number().int().min(1),
     onboardingRequiredFields: z.array(z.enum(ONBOARDING_FIELDS)),
+    payPageFrameAncestors: frameAncestorOrigins.default([]),
   })
   .refine((v) => v.allowedExpiryMinutes.includes(v.defaultPosExpiryMinutes), { message: "the default expiry must be one of the allowed ones", path: ["defaultPosExpiryMinutes"] });
 
@@ -31,12 +34,18 @@ export const brandingOf = (p: Partner) => ({
   allowedExpiryMinutes: p.allowedExpiryMinutes,
   defaultPosExpiryMinutes: p.defaultPosExpiryMinutes,
   onboardingRequiredFields: p.onboardingRequiredFields,
+  payPageFrameAncestors: p.payPageFrameAncestors,
 });
 
 export async function updateBrandingAction(ctx: ConsoleCtx, raw: z.input<typeof brandingInput>) {
   const { user, partner } = partnerScope(ctx);
   const input = brandingInput.parse(raw);
-  const data = { ...input, currency: input.currency.toUpperCase(), allowedExpiryMinutes: [...new Set(input.allowedExpiryMinutes)].sort((a, b) => a - b) };
+  const data = {
+    ...input,
+    currency: input.currency.toUpperCase(),
+    allowedExpiryMinutes: [...new Set(input.allowedExpiryMinutes)].sort((a, b) => a - b),
+    payPageFrameAncestors: [...new Set(input.payPageFrameAncestors)],
+  };
   return db.$transaction(async (tx) => {
     const before = await tx.partner.findUniqueOrThrow({ where: { id: partner.id } });
     const after = await tx.partner.update({ where: { id: partner.id }, data });

@@ -23,6 +23,12 @@ export default async function SettingsPage() {
             <Field label="Currency" name="currency" defaultValue={p.currency} maxLength={3} required />
             <Field label="Allowed expiries (minutes, comma-separated)" name="allowedExpiryMinutes" defaultValue={p.allowedExpiryMinutes.join(", ")} required />
             <Field label="Default POS expiry (minutes)" name="defaultPosExpiryMinutes" type="number" defaultValue={p.defaultPosExpiryMinutes} required />
+            <Field
+              label="Sites that may show your pay pages in a frame (origins, one per line or comma-separated; none by default)"
+              name="payPageFrameAncestors"
+              defaultValue={p.payPageFrameAncestors.join(", ")}
+              placeholder="https://pos.example.com"
+            />
             <fieldset className="flex flex-wrap gap-3">
               <legend className="text-sm text-slate-700">Required at merchant onboarding</legend>
               {ONBOARDING_FIELDS.map((f) => <Check key={f} label={f} name="onboardingRequiredFields" value={f} defaultChecked={p.onboardingRequiredFields.includes(f)} />)}
