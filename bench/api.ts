@@ -12,9 +12,9 @@
 //     a copy (CREATE DATABASE … TEMPLATE) taken before the bulk insert, served by a second
 //     `next start`, so both sizes are measured in alternating slices under the same background load.
 // Every partner's rate limit is raised so the limiter counts each request but never refuses.
-// Prints a table, writes bench/results/api.json. Targets (README figures, not tests): create ≥ 50%
-// of the baseline at 32 connections with p99 ≤ 50 ms; list p95 ≤ 20 ms with 1M rows and within
-// 1.5× of the 1,000-row figure. Flags: --no-build reuses .next-bench. Env: BENCH_SECONDS (16 per
+// Prints a table, writes bench/results/api.json, exits 1 when a target is missed. Targets (README
+// figures, not tests): create ≥ 50% of the baseline's throughput at 32 connections with p99 ≤ 2×
+// the baseline's; list p95 with 1M rows within 1.5× of the 1,000-row figure. Flags: --no-build reuses .next-bench. Env: BENCH_SECONDS (16 per
 // scenario), BENCH_ROWS (1000000).
 import { randomBytes, randomInt } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -40,7 +40,10 @@ const LISTED_MERCHANT_ROWS = 500;
 const CHAIN_ID = 31337;
 const USDC = "0x5fbdb2315678afecb367f032d93f642f64180aa3"; // made up: no chain call happens on create or list
 const POOL_SIZE = 10; // DATABASE_POOL_SIZE's default, for next start and the baseline alike
-const TARGETS = { createRatio: 0.5, createP99Ms: 50, listP95Ms: 20, listGrowth: 1.5 };
+// Every target a ratio against a reference measured in the same run (issue 16): throughput and p99
+// against the bare server running the same SQL, the 1M-row list against the 1k-row one. Absolute
+// figures are printed as context only.
+const TARGETS = { createRatio: 0.5, createP99Ratio: 2, listGrowth: 1.5 };
 
 const load1 = () => Number(loadavg()[0].toFixed(2));
 const log = (msg: string) => console.error(`[bench:api ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -294,21 +297,21 @@ async function main() {
       list_p95_ms_1k: small1.p95_ms,
       list_p95_ms_1m: big1.p95_ms,
       list_p95_growth: Number((big1.p95_ms / small1.p95_ms).toFixed(2)),
+      create_p99_ratio_32: Number((ours32.p99_ms / base32.p99_ms).toFixed(2)),
     };
     const met = {
       create_throughput: summary.create_ratio_32 >= TARGETS.createRatio,
-      create_p99: summary.create_p99_ms_32 <= TARGETS.createP99Ms,
-      list_p95: summary.list_p95_ms_1m <= TARGETS.listP95Ms,
+      create_p99: summary.create_p99_ratio_32 <= TARGETS.createP99Ratio,
       list_growth: summary.list_p95_growth <= TARGETS.listGrowth,
     };
 
     console.log();
     printTable(rows);
     console.log();
-    console.log(`create at 32 connections: ${(summary.create_ratio_32 * 100).toFixed(0)}% of the bare baseline (target ≥ ${TARGETS.createRatio * 100}%), p99 ${summary.create_p99_ms_32} ms (target ≤ ${TARGETS.createP99Ms} ms)`);
+    console.log(`create at 32 connections: ${(summary.create_ratio_32 * 100).toFixed(0)}% of the bare baseline (target ≥ ${TARGETS.createRatio * 100}%), p99 ${summary.create_p99_ms_32} ms = ${summary.create_p99_ratio_32}× the bare server's (target ≤ ${TARGETS.createP99Ratio}×)`);
     console.log(`  by CPU per create: ${summary.create_cpu_ratio_32 === null ? "?" : `${(summary.create_cpu_ratio_32 * 100).toFixed(0)}%`}; the bare server's own p99 doing the same SQL: ${summary.baseline_p99_ms_32} ms`);
     console.log(`  against the bare insert-only server: create ${(summary.create_ratio_32_insert_only * 100).toFixed(0)}%, GET /api/health ${(summary.health_ratio_32_insert_only * 100).toFixed(0)}%`);
-    console.log(`list p95 at 1 connection: ${summary.list_p95_ms_1k} ms with 1k rows, ${summary.list_p95_ms_1m} ms with 1M rows = ${summary.list_p95_growth}× (targets ≤ ${TARGETS.listP95Ms} ms, ≤ ${TARGETS.listGrowth}×)`);
+    console.log(`list p95 at 1 connection: ${summary.list_p95_ms_1k} ms with 1k rows, ${summary.list_p95_ms_1m} ms with 1M rows = ${summary.list_p95_growth}× (target ≤ ${TARGETS.listGrowth}×)`);
     console.log(`list plan with 1M rows: ${explain.rows_1m.plan} (${explain.rows_1m.execution_ms} ms in PostgreSQL)`);
     console.log(`targets met: ${JSON.stringify(met)}`);
 
@@ -338,6 +341,11 @@ async function main() {
     mkdirSync("bench/results", { recursive: true });
     writeFileSync("bench/results/api.json", `${JSON.stringify(result, null, 2)}\n`);
     log("wrote bench/results/api.json");
+    const missed = Object.entries(met).filter(([, ok]) => !ok).map(([name]) => name);
+    if (missed.length) {
+      console.error(`missed: ${missed.join(", ")}`);
+      process.exitCode = 1;
+    }
   } finally {
     await cleanup();
   }
