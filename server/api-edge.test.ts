@@ -137,3 +137,10 @@ describe("the consoles' nonce policy", () => {
     }
   });
 });
+
+describe("keep-alive", () => {
+  it("idle connections outlive a load balancer's 60 s idle timeout", () => {
+    expect(web.server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(web.server.headersTimeout).toBeGreaterThan(web.server.keepAliveTimeout);
+  });
+});

@@ -54,6 +54,11 @@ export function createWebServer(handle: RequestHandler, opts: { https?: boolean;
     });
   });
   server.on("clientError", answerClientError);
+  // Keep idle connections longer than the load balancers in front usually do (AWS ALB: 60 s), so
+  // they never reuse a connection this server has just closed (a 502 for the client). Node's 5 s
+  // default is shorter than every common proxy's. stop() closes idle ones at once anyway.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Next attaches its own upgrade listener (development's hot reload) on the first request; ours
   // goes first so those requests are stamped too, and remembers the sockets: an upgraded
   // connection never goes idle, so stop() closes it.
