@@ -1,7 +1,7 @@
 // JSON responses with the headers every API response carries (SPEC §4).
 import { ZodError } from "zod";
 import { ApiError, type FieldIssue } from "./errors";
-import { DB_RETRY_AFTER_SECONDS, isTransientDbError } from "@/lib/db/transient-error";
+import { isTransientDbError } from "@/lib/db/transient-error";
 import { isUnstorableText } from "@/lib/db/unstorable-text";
 import { log } from "@/lib/log";
 
@@ -58,7 +58,8 @@ export function toApiError(err: unknown, requestId: string): ApiError {
   }
   if (isTransientDbError(err)) {
     log.error("database unavailable", { requestId, error: err instanceof Error ? err.message : String(err) });
-    return new ApiError("service_unavailable", "The database is briefly unavailable. Retry after `Retry-After` seconds (a create with the same idempotency key is safe to retry).", {}, { "Retry-After": String(DB_RETRY_AFTER_SECONDS) });
+    // Retry-After: the error table's for service_unavailable.
+    return new ApiError("service_unavailable", "The database is briefly unavailable. Retry after `Retry-After` seconds (a create with the same idempotency key is safe to retry).");
   }
   log.error("unhandled error", { requestId, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return new ApiError("internal_error");

@@ -23,9 +23,6 @@ const TRANSIENT_PRISMA = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "
 // and a connection that died under a query.
 const CODELESS_PG = /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable)$/;
 
-/** Seconds a client should wait before retrying after a transient database failure. */
-export const DB_RETRY_AFTER_SECONDS = 2;
-
 export function isTransientDbError(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     if (e instanceof Prisma.PrismaClientKnownRequestError) {

@@ -1,6 +1,7 @@
 // GET /api/health — liveness and dependency state, for load balancers and the dev launcher.
 // 503 only when this instance cannot serve (no database); a Redis outage is "degraded", not down:
 // rate limits are then counted in PostgreSQL (lib/api/rate-limit.ts) and every call still works.
+import { errorTable } from "@/lib/api/errors";
 import { rateLimitBackend } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
@@ -14,7 +15,7 @@ export async function GET() {
     await db.$queryRaw`SELECT 1`;
     return Response.json({ ok: true, database: "up", ...redis });
   } catch {
-    return Response.json({ ok: false, database: "down", ...redis }, { status: 503, headers: { "Retry-After": "2" } });
+    return Response.json({ ok: false, database: "down", ...redis }, { status: 503, headers: { "Retry-After": String(errorTable.service_unavailable.retryAfterSeconds) } });
   }
 }
 
