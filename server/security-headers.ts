@@ -1,8 +1,8 @@
 // Browser protections on every response the web server sends — pages, consoles, docs, the pay
 // page, the API and static files alike — set before Next handles the request:
 //  - no framing (`frame-ancestors 'none'` and, for older browsers, X-Frame-Options: DENY): a
-//    console or pay page inside someone else's frame is the start of a clickjacking attack. (A
-//    per-partner allow-list for POS screens and checkouts that frame the pay page is not built yet.)
+//    console or pay page inside someone else's frame is the start of a clickjacking attack (a pay
+//    page may be framed by the sites its partner lists: lib/pay-page/content-security-policy.ts);
 //  - no MIME sniffing, and no `<base>` or plugin tricks (base-uri, object-src);
 //  - Referrer-Policy same-origin: the pay link is the customer's credential (its id is in the path),
 //    so no URL of ours is ever sent to another site, not even the explorer a receipt links to;
@@ -13,6 +13,8 @@
 //    'strict-dynamic' lets those load the chunks they need — nothing else runs, injected markup
 //    included. The pay page sets its own policy (lib/pay-page/content-security-policy.ts); the
 //    docs and home page are static files, which cannot carry a per-request nonce.
+import { scriptPolicy } from "../lib/content-security-policy";
+
 export function securityHeaders(opts: { https: boolean }): Record<string, string> {
   return {
     "Content-Security-Policy": "frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
@@ -32,12 +34,4 @@ export const isConsolePath = (url: string | undefined) => {
 };
 
 /** The consoles' policy for one response: scripts only with this nonce, or loaded by such a script. */
-export function consoleCsp(nonce: string): string {
-  return [
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
-}
+export const consoleCsp = (nonce: string) => scriptPolicy(`'self' 'nonce-${nonce}' 'strict-dynamic'`);

@@ -12,6 +12,7 @@
 // iframe lists those origins (console settings); on the bare app host every partner's request
 // shows, so its own list applies per request.
 import { z } from "zod";
+import { scriptPolicy } from "@/lib/content-security-policy";
 
 /** An origin a partner may allow to frame its pay pages: https (http only for localhost), no path. */
 export const frameAncestorOrigin = z
@@ -36,12 +37,4 @@ export const frameAncestorOrigin = z
 
 export const frameAncestorOrigins = z.array(frameAncestorOrigin).max(20, "at most 20 origins");
 
-export function payPageCsp(frameAncestors: readonly string[] = []): string {
-  return [
-    "script-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors.length ? frameAncestors.join(" ") : "'none'"}`,
-  ].join("; ");
-}
+export const payPageCsp = (frameAncestors: readonly string[] = []) => scriptPolicy("'self'", frameAncestors);
