@@ -39,7 +39,7 @@ async function main() {
   const chain = await (await import("../test/payments/support/chain")).startLiveTestChain();
 
   // Imported after the environment is set: config() is read once.
-  const { db } = await import("../lib/db");
+  const { db, disconnectDb } = await import("../lib/db");
   const { makePaymentSetup, insertRequest } = await import("../test/support/request-fixtures");
   const { makeOnboardedMerchant } = await import("../test/support/fixtures");
   const { createRequest } = await import("../lib/requests/create-request");
@@ -231,14 +231,9 @@ async function main() {
     if (missed.length) throw new Error(`missed: ${missed.join("; ")}`);
   } finally {
     await chain.stop();
-    await disconnectDbSafely();
+    await disconnectDb();
     await bench.close();
   }
-}
-
-async function disconnectDbSafely() {
-  const { disconnectDb } = await import("../lib/db");
-  await disconnectDb().catch(() => {});
 }
 
 main().then(
