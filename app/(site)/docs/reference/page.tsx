@@ -28,6 +28,28 @@ function constraints(s: Json): string {
   return parts.join("; ");
 }
 
+/** An operation's (or a webhook's) body fields and its answers by status. */
+function BodyAndResponses({ op, responsesTitle }: { op: Pick<Op, "requestBody" | "responses">; responsesTitle: string }) {
+  return (
+    <>
+      {op.requestBody ? (
+        <>
+          <h4 className="text-sm font-semibold">Body</h4>
+          <Fields schema={op.requestBody.content["application/json"].schema} />
+        </>
+      ) : null}
+      <h4 className="text-sm font-semibold">{responsesTitle}</h4>
+      <ul className="ml-4 list-disc text-sm">
+        {Object.entries(op.responses).map(([status, r]) => (
+          <li key={status}>
+            <span className="font-mono">{status}</span> {r.description}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Fields({ schema }: { schema: Json }) {
   const props = (schema.properties as Record<string, Json>) ?? {};
   const required = new Set((schema.required as string[]) ?? []);
@@ -89,20 +111,7 @@ export default function ReferencePage() {
                       </ul>
                     </>
                   ) : null}
-                  {op.requestBody ? (
-                    <>
-                      <h4 className="text-sm font-semibold">Body</h4>
-                      <Fields schema={op.requestBody.content["application/json"].schema} />
-                    </>
-                  ) : null}
-                  <h4 className="text-sm font-semibold">Responses</h4>
-                  <ul className="ml-4 list-disc text-sm">
-                    {Object.entries(op.responses).map(([status, r]) => (
-                      <li key={status}>
-                        <span className="font-mono">{status}</span> {r.description}
-                      </li>
-                    ))}
-                  </ul>
+                  <BodyAndResponses op={op} responsesTitle="Responses" />
                 </div>
               </details>
             ))}
@@ -129,20 +138,7 @@ export default function ReferencePage() {
                   </li>
                 ))}
               </ul>
-              {op.requestBody ? (
-                <>
-                  <h4 className="text-sm font-semibold">Body</h4>
-                  <Fields schema={op.requestBody.content["application/json"].schema} />
-                </>
-              ) : null}
-              <h4 className="text-sm font-semibold">Your answer</h4>
-              <ul className="ml-4 list-disc text-sm">
-                {Object.entries(op.responses).map(([status, r]) => (
-                  <li key={status}>
-                    <span className="font-mono">{status}</span> {r.description}
-                  </li>
-                ))}
-              </ul>
+              <BodyAndResponses op={op} responsesTitle="Your answer" />
             </div>
           </details>
         ))}
