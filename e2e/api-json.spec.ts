@@ -4,6 +4,9 @@
 // — the cases where Next would answer in HTML, as text or with an empty body.
 import { request } from "node:http";
 import { expect, test } from "@playwright/test";
+import { operations } from "../lib/api/operations";
+import { EXAMPLE_IDS } from "../lib/api/operations/example-values";
+import { pathResources } from "../lib/api/operations/path-ids";
 
 const port = Number(new URL(process.env.E2E_BASE_URL!).port);
 // Fixed, so each test's title is the same in every worker.
@@ -38,5 +41,31 @@ for (const [method, path, status, code] of [
     expect(String(r.headers["content-type"])).toMatch(/^application\/json/);
     expect(String(r.headers["x-request-id"])).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: code });
+  });
+}
+
+// The same server-level cases on every operation of the table (lib/api/operations), with the
+// example ids in the path: a new operation is walked here by itself.
+for (const op of operations) {
+  test(`${op.method.toUpperCase()} ${op.path}: odd methods, bad encoding, trailing slash, huge URL → JSON`, async () => {
+    let path = op.path;
+    for (const { name, resource } of pathResources(op.path)) path = path.replace(`{${name}}`, EXAMPLE_IDS[resource]);
+    for (const [method, target, status, code] of [
+      ["TRACE", path, 405, "method_not_allowed"],
+      ["PROPFIND", path, 405, "method_not_allowed"],
+      ["CONNECT", path, 405, "method_not_allowed"],
+      ["FOO", path, 405, "method_not_allowed"],
+      [op.method.toUpperCase(), `${path}%ZZ`, 400, "validation_error"],
+      [op.method.toUpperCase(), `${path}/%C0%AF`, 400, "validation_error"],
+      [op.method.toUpperCase(), `${path}/`, 404, "not_found"],
+      [op.method.toUpperCase(), `${path}?q=${"a".repeat(20_000)}`, 431, "headers_too_large"],
+    ] as const) {
+      const r = await send(method, target);
+      const what = `${method} ${target.slice(0, 80)}`;
+      expect(r.status, what).toBe(status);
+      expect(String(r.headers["content-type"]), what).toMatch(/^application\/json/);
+      expect(String(r.headers["x-request-id"]), what).toMatch(/^[0-9a-f-]{36}$/);
+      expect(JSON.parse(r.body), what).toMatchObject({ ok: false, error: code });
+    }
   });
 }

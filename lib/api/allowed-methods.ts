@@ -5,7 +5,7 @@
 // (SPEC §4: 405 method_not_allowed). This was a proxy (middleware) once: running it on every API
 // request cost more than a third of the API's throughput (bench:api), for a rare wrong method.
 import { uuidv7 } from "@/lib/ids";
-import { operations } from "@/lib/openapi/paths";
+import { operations } from "@/lib/api/operations";
 import { ApiError } from "./errors";
 import { errorResponse } from "./respond";
 

@@ -1,13 +1,15 @@
-// The one wrapper every /api/v1 route is declared with (STYLE: "a route handler is a declaration").
-// Order, once for all: request id → key lookup by hash → rate limit → scope → body size, media type
-// and JSON parse (every POST/PUT/PATCH, with or without a body schema) → zod parse → handler →
+// The one wrapper every /api/v1 route is declared with (STYLE: "a route handler is a declaration"):
+// `export const GET = withApiKey(requestOperations.getRequest, handler)`. Everything but the
+// handler comes from the operation (lib/api/operations). Order, once for all: request id → key
+// lookup by hash → rate limit → scope → test-mode-only → body size, media type and JSON parse
+// (every POST/PUT/PATCH, with or without a body schema) → zod parse → handler → response schema →
 // error mapping → headers.
 import { z, type ZodType } from "zod";
 import { uuidv7 } from "@/lib/ids";
-import type { Scope } from "@/lib/api-keys/scopes";
 import { config } from "@/lib/config";
 import { authenticate, requireScope, type ApiContext } from "./authenticate";
-import { isApiError } from "./errors";
+import { ApiError, isApiError } from "./errors";
+import type { ApiOperation } from "./operations/operation";
 import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitResult } from "./rate-limit";
 import { clientIp, hitIpLimit } from "./with-public";
 import { readJsonBody } from "./read-body";
@@ -26,41 +28,56 @@ export interface HandlerArgs<B, Q> {
 /** What a handler returns: the response data (merged after `ok: true`), optionally a status. */
 export type HandlerResult = Record<string, unknown> | { status: number; body: Record<string, unknown> };
 
-export interface ApiRouteOptions<B extends ZodType | undefined, Q extends ZodType | undefined> {
-  /** null: any valid key (e.g. FX rates). */
-  scope: Scope | null;
-  body?: B;
-  query?: Q;
-  /** Which limit bucket this route counts against (SPEC §4: merchant creation has its own). */
-  limit?: "default" | "merchant_create";
-  handler: (args: HandlerArgs<B extends ZodType ? z.output<B> : undefined, Q extends ZodType ? z.output<Q> : undefined>) => Promise<HandlerResult>;
-}
+type Parsed<S> = S extends ZodType ? z.output<S> : undefined;
+type Handler<Op extends ApiOperation> = (args: HandlerArgs<Parsed<Op["body"]>, Parsed<Op["query"]>>) => Promise<HandlerResult>;
 
-export function withApiKey<B extends ZodType | undefined = undefined, Q extends ZodType | undefined = undefined>(
-  opts: ApiRouteOptions<B, Q>,
-) {
-  return async (req: Request, route?: RouteArgs): Promise<Response> => {
+/** Marks the handler with the operation it serves (test/api/openapi.test.ts walks the route files). */
+export const OPERATION = Symbol.for("jopay.operation");
+
+export function withApiKey<Op extends ApiOperation>(op: Op, handler: Handler<Op>) {
+  const scope = op.scope;
+  if (scope === "public") throw new Error(`${op.operationId} is public: it is not served through withApiKey`);
+  const statuses = new Set([op.successStatus ?? 200, ...(op.alsoStatuses ?? [])]);
+  const serve = async (req: Request, route?: RouteArgs): Promise<Response> => {
     const requestId = uuidv7();
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
       const ctx = await authenticate(req, requestId).catch((err) => throttleFailedAuth(req, err, headers));
-      enforce(await applyRateLimit(ctx, opts.limit ?? "default"), headers);
-      if (opts.scope) requireScope(ctx, opts.scope);
+      enforce(await applyRateLimit(ctx, op.limit ?? "default"), headers);
+      if (scope) requireScope(ctx, scope);
+      if (op.testModeOnly && !ctx.testMode) throw new ApiError("test_mode_only");
 
       const raw = await readJsonBody(req);
-      const body = opts.body ? parseWith(opts.body, raw ?? {}, "body") : undefined;
-      const query = opts.query ? parseWith(opts.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+      // No bytes at all is an empty object (every field optional); JSON `null` is a body, and not an object.
+      const body = op.body ? parseWith(op.body, raw === undefined ? {} : raw, "body") : undefined;
+      const query = op.query ? parseWith(op.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
       const params = (await route?.params) ?? {};
 
-      const result = await opts.handler({ req, ctx, body: body as never, query: query as never, params });
+      const result = await handler({ req, ctx, body: body as never, query: query as never, params });
       const { status, data } = "status" in result && "body" in result && typeof result.status === "number"
         ? { status: result.status, data: result.body as Record<string, unknown> }
-        : { status: 200, data: result };
-      return json({ ok: true, ...data }, status, headers);
+        : { status: op.successStatus ?? 200, data: result };
+      if (!statuses.has(status)) throw new Error(`${op.operationId} answered ${status}, which it does not declare`);
+      return json({ ok: true, ...presented(op, data) }, status, headers);
     } catch (err) {
       return errorResponse(toApiError(err, requestId), headers);
     }
   };
+  return Object.assign(serve, { [OPERATION]: op });
+}
+
+/**
+ * The answer as its response schema defines it: only declared fields leave, and a value the schema
+ * does not allow is our bug, answered as a 500 (logged by toApiError) rather than sent. Secrets in
+ * the two responses that show one are declared there and nowhere else.
+ */
+function presented(op: ApiOperation, data: Record<string, unknown>): Record<string, unknown> {
+  const r = op.response.safeParse(data);
+  if (!r.success) {
+    const where = r.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ");
+    throw new Error(`${op.operationId}: response does not match its schema (${where})`);
+  }
+  return r.data as Record<string, unknown>;
 }
 
 function parseWith(schema: ZodType, input: unknown, where: "body" | "query") {

@@ -2,10 +2,12 @@
 // never written by hand, so it cannot drift from what the routes validate and return.
 import type { ZodType } from "zod";
 import { errorTable, type ErrorCode } from "@/lib/api/errors";
+import { EXAMPLE_IDS } from "@/lib/api/operations/example-values";
+import { ID_FORMATS, pathResources } from "@/lib/api/operations/path-ids";
 import { appUrl } from "@/lib/urls";
 import { toSchema, type Json } from "./json-schema";
-import type { ApiOperation } from "./operation";
-import { operations } from "./paths";
+import type { ApiOperation } from "@/lib/api/operations/operation";
+import { operations } from "@/lib/api/operations";
 import { WEBHOOK_TAG, webhookObjects } from "./webhooks";
 
 /** Codes any authenticated route may answer with, whatever it does. */
@@ -63,7 +65,18 @@ function queryParameters(query: ZodType | undefined): Json[] {
 }
 
 function pathParameters(path: string): Json[] {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+  return pathResources(path).map(({ name, resource }) => {
+    const { description, ...format } = ID_FORMATS[resource];
+    return { name, in: "path", required: true, description, schema: { type: "string", ...format }, example: EXAMPLE_IDS[resource] };
+  });
+}
+
+/** Query parameters carry the operation's example values. */
+function withExampleQuery(params: Json[], query: Record<string, string> | undefined): Json[] {
+  return params.map((p) => {
+    const name = p.name as string;
+    return p.in === "query" && query && name in query ? { ...p, example: query[name] } : p;
+  });
 }
 
 function operationObject(op: ApiOperation): Json {
@@ -78,8 +91,10 @@ function operationObject(op: ApiOperation): Json {
     tags: [op.tag],
     ...(op.scope === "public" ? { security: [] } : {}),
     ...(op.scope && op.scope !== "public" ? { "x-required-scope": op.scope } : {}),
-    parameters: [...pathParameters(op.path), ...queryParameters(op.query)],
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input") } } } } : {}),
+    parameters: withExampleQuery([...pathParameters(op.path), ...queryParameters(op.query)], op.example?.query),
+    ...(op.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input"), ...(op.example?.body ? { example: op.example.body } : {}) } } } }
+      : {}),
     responses,
   };
 }

@@ -8,14 +8,15 @@ export const txHash = z
   .regex(/^0x[0-9a-fA-F]{64}$/, "must be a transaction hash: 0x followed by 64 hex characters")
   .transform((h) => h.toLowerCase());
 
-export const attachProofInput = z.object({
+// Strict like every other body: a misspelt field (`txhash`, `chainId`) is a 400 naming it, not ignored.
+export const attachProofInput = z.strictObject({
   tx_hash: txHash,
   /** Optional assertion: must equal the request's chain. */
   chain_id: z.number().int().positive().optional(),
 });
 export type AttachProofInput = z.infer<typeof attachProofInput>;
 
-export const simulatePaymentInput = z.object({
+export const simulatePaymentInput = z.strictObject({
   outcome: z.enum(["paid", "underpaid", "late"]),
 });
 export type SimulatePaymentInput = z.infer<typeof simulatePaymentInput>;

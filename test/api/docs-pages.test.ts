@@ -9,7 +9,7 @@ import { errorTable } from "@/lib/api/errors";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { en } from "@/lib/i18n/messages/en";
 import { openApiDocument } from "@/lib/openapi/document";
-import { operations } from "@/lib/openapi/paths";
+import { operations } from "@/lib/api/operations";
 
 const pages = [
   "page",

@@ -2,8 +2,8 @@
 // of any body are a 400 validation_error naming the field, and nothing is written; bodies must be
 // declared JSON (415 otherwise); unknown currencies are a 400 listing the supported ones; and
 // PostgreSQL's own refusal of U+0000 maps to a 400, not a 500. The string fields are read from the
-// operations' zod schemas (through their JSON Schema), so a new field or operation is covered by
-// itself; a new body-taking operation fails here until it has a base body below.
+// operations' zod schemas (through their JSON Schema) and each operation is called from its
+// declared example, so a new field or operation is covered by itself.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { ZodType } from "zod";
@@ -16,47 +16,23 @@ import { SUPPORTED_CURRENCIES } from "@/lib/fx/currencies";
 import { currentRate } from "@/lib/fx/rates";
 import { log } from "@/lib/log";
 import { toSchema, type Json } from "@/lib/openapi/json-schema";
-import { operations } from "@/lib/openapi/paths";
+import { operations } from "@/lib/api/operations";
 import { attachProofInput } from "@/lib/schemas/proof";
 import { call } from "@/test/support/call-route";
+import { tenantRows } from "@/test/support/tenant-rows";
+import { keyFor, makeObjects, modeOf, validCall, type Ids, type Mode, type Tenant } from "@/test/support/operation-walk";
 import { makeTenant } from "./helpers";
 
-let t: Awaited<ReturnType<typeof makeTenant>>;
-const ids: Record<string, string> = {};
+let t: Tenant;
+const objects = {} as Record<Mode, Ids>;
 
 beforeAll(async () => {
   t = await makeTenant();
-  const live = await call("POST", "/api/v1/requests/create", { key: t.liveKey, body: { merchant_id: t.merchant.id, fiat_amount_int: 100 } });
-  const test = await call("POST", "/api/v1/requests/create", { key: t.testKey, body: { merchant_id: t.testMerchant.id, fiat_amount_int: 100 } });
-  const endpoint = await call("POST", "/api/v1/webhook_endpoints", { key: t.liveKey, body: { url: "http://127.0.0.1:9/hook" } });
-  expect([live.status, test.status, endpoint.status]).toEqual([201, 201, 201]);
-  // Disabled: nothing this file does may queue a delivery that another file's worker then changes.
-  await db.webhookEndpoint.update({ where: { id: endpoint.body.webhook_endpoint_id }, data: { disabled: true } });
-  // Onboarding the fixture merchant emitted merchant.onboarding_completed.
-  const event = await db.event.findFirstOrThrow({ where: { partnerId: t.partner.id, testMode: false } });
-  Object.assign(ids, { request: live.body.request_id, testRequest: test.body.request_id, endpoint: endpoint.body.webhook_endpoint_id, event: event.id });
+  objects.live = await makeObjects(t, "live");
+  objects.test = await makeObjects(t, "test");
 });
 
 const TX_HASH = `0x${"ab".repeat(32)}`;
-
-interface Fixture {
-  key: () => string;
-  path: () => string;
-  /** Valid except for the probed field: any other failure would show up in `details`. */
-  base: () => Record<string, unknown>;
-}
-
-/** A valid body, the key and the path to call each body-taking /api/v1 operation with. */
-const fixtures: Record<string, Fixture> = {
-  createRequest: { key: () => t.liveKey, path: () => "/api/v1/requests/create", base: () => ({ merchant_id: t.merchant.id, fiat_amount_int: 100 }) },
-  attachProof: { key: () => t.liveKey, path: () => `/api/v1/requests/${ids.request}/proof`, base: () => ({ tx_hash: TX_HASH }) },
-  simulatePayment: { key: () => t.testKey, path: () => `/api/v1/requests/${ids.testRequest}/simulate_payment`, base: () => ({ outcome: "paid" }) },
-  createMerchant: { key: () => t.liveKey, path: () => "/api/v1/merchants", base: () => ({}) },
-  createOnboardingLink: { key: () => t.liveKey, path: () => `/api/v1/merchants/${t.merchant.id}/onboarding_link`, base: () => ({}) },
-  createWebhookEndpoint: { key: () => t.liveKey, path: () => "/api/v1/webhook_endpoints", base: () => ({ url: "http://127.0.0.1:9/hook" }) },
-  updateWebhookEndpoint: { key: () => t.liveKey, path: () => `/api/v1/webhook_endpoints/${ids.endpoint}`, base: () => ({ description: "orders" }) },
-  redeliverEvent: { key: () => t.liveKey, path: () => `/api/v1/events/${ids.event}/redeliver`, base: () => ({}) },
-};
 
 /** Every IP gets its own bucket: the public proof endpoint allows 10 a minute per IP. */
 const freshIp = () => ({ "x-forwarded-for": `10.${randomBytes(3).join(".")}` });
@@ -68,32 +44,28 @@ interface BodyOperation {
   body: ZodType;
   key?: string;
   headers: () => Record<string, string>;
+  /** Valid except for the probed field: any other failure would show up in `details`. */
   base: () => Record<string, unknown>;
 }
 
 const v1BodyOperations = operations.filter((op) => op.body);
 
+/** Each body-taking operation called from its declared example (test/support/operation-walk.ts). */
 const bodyOperations = (): BodyOperation[] => [
   ...v1BodyOperations.map((op) => {
-    const f = fixtures[op.operationId];
-    return { name: op.operationId, method: op.method.toUpperCase(), path: f.path(), body: op.body!, key: f.key(), headers: () => ({}), base: f.base };
+    const c = validCall(op, objects[modeOf(op)]);
+    return { name: op.operationId, method: c.method, path: c.path, body: op.body!, key: keyFor(t, modeOf(op)), headers: () => ({}), base: () => c.body ?? {} };
   }),
   // The pay page's public endpoint is not an /api/v1 operation but takes a body through withPublic.
-  { name: "payPageProof", method: "POST", path: `/api/pay/${ids.request}/proof`, body: attachProofInput, headers: freshIp, base: () => ({ tx_hash: TX_HASH }) },
+  { name: "payPageProof", method: "POST", path: `/api/pay/${objects.live.request}/proof`, body: attachProofInput, headers: freshIp, base: () => ({ tx_hash: TX_HASH }) },
 ];
 
 /** Every POST/PUT/PATCH, with or without a body schema: all of them must refuse a non-JSON body. */
 const writeOperations = () => [
   ...operations
     .filter((op) => ["post", "put", "patch"].includes(op.method))
-    .map((op) => ({
-      name: op.operationId,
-      method: op.method.toUpperCase(),
-      path: fixtures[op.operationId]?.path() ?? op.path.replace("{id}", op.path.startsWith("/api/v1/webhook_endpoints") ? ids.endpoint : ids.request),
-      key: op.operationId === "simulatePayment" ? t.testKey : t.liveKey,
-      headers: {} as Record<string, string>,
-    })),
-  { name: "payPageProof", method: "POST", path: `/api/pay/${ids.request}/proof`, key: undefined, headers: freshIp() },
+    .map((op) => ({ name: op.operationId, ...validCall(op, objects[modeOf(op)]), key: keyFor(t, modeOf(op)), headers: {} as Record<string, string> })),
+  { name: "payPageProof", method: "POST", path: `/api/pay/${objects.live.request}/proof`, key: undefined, headers: freshIp() },
 ];
 
 // ---- String fields, from the JSON Schema of each body ----
@@ -156,29 +128,12 @@ const DEDICATED: Record<string, string> = { "createRequest.idempotency_key": "in
 
 const name = (s: string) => (s.length === 1 ? `U+${s.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : s);
 
-/** Every row of the tenant's, as text: equal snapshots mean nothing was written. */
-async function tenantRows(partnerId: string) {
-  const [row] = await sql<Record<string, string>>(
-    `SELECT
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM merchants x WHERE x."partnerId" = $1) AS merchants,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM payment_requests x WHERE x."partnerId" = $1) AS requests,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM proofs x JOIN payment_requests r ON r.id = x."requestId" WHERE r."partnerId" = $1) AS proofs,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM webhook_endpoints x WHERE x."partnerId" = $1) AS endpoints,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM events x WHERE x."partnerId" = $1) AS events,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM webhook_deliveries x JOIN events e ON e.id = x."eventId" WHERE e."partnerId" = $1) AS deliveries,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM onboarding_tokens x JOIN merchants m ON m.id = x."merchantId" WHERE m."partnerId" = $1) AS onboarding_tokens,
-      (SELECT count(*) || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) FROM audit_log x WHERE x."partnerId" = $1) AS audit`,
-    [partnerId],
-  );
-  return row;
-}
-
 const send = (op: BodyOperation, body: unknown) => call(op.method, op.path, { key: op.key, body, headers: op.headers() });
 const fields = (res: { body: { details?: { field: string }[] } }) => (res.body.details ?? []).map((d) => d.field);
 
 describe("control characters in string fields", () => {
-  it("every body-taking operation has a base body here (a new one must be added)", () => {
-    expect(v1BodyOperations.filter((op) => !fixtures[op.operationId]).map((op) => op.operationId)).toEqual([]);
+  it("every body-taking operation's example is a valid body for its schema", () => {
+    for (const op of v1BodyOperations) expect(op.body!.safeParse(validCall(op, objects[modeOf(op)]).body).error, op.operationId).toBeUndefined();
     expect(v1BodyOperations.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -235,7 +190,7 @@ describe("control characters in string fields", () => {
     const res = await call("POST", "/api/v1/requests/create", { key: t.liveKey, body: { merchant_id: t.merchant.id, fiat_amount_int: 100, memo: text, metadata: { note: text }, customer_name: "Zoë 😀" } });
     expect(res.status, res.text).toBe(201);
     expect(res.body).toMatchObject({ memo: text, metadata: { note: text }, customer_name: "Zoë 😀" });
-    const hook = await call("PATCH", `/api/v1/webhook_endpoints/${ids.endpoint}`, { key: t.liveKey, body: { description: "orders\nand refunds" } });
+    const hook = await call("PATCH", `/api/v1/webhook_endpoints/${objects.live.webhook_endpoint}`, { key: t.liveKey, body: { description: "orders\nand refunds" } });
     expect(hook.status, hook.text).toBe(200);
     expect(hook.body.description).toBe("orders\nand refunds");
   });
@@ -274,7 +229,7 @@ describe("bodies must be JSON", () => {
     const again = await call("POST", "/api/v1/requests/create", { key: t.liveKey, body: { merchant_id: t.merchant.id, fiat_amount_int: 100 } });
     const empty = await call("POST", `/api/v1/requests/${again.body.request_id}/cancel`, { key: t.liveKey, rawBody: "", headers: { "content-type": "text/plain" } });
     expect(empty.status, empty.text).toBe(200);
-    const rotated = await call("POST", `/api/v1/webhook_endpoints/${ids.endpoint}/rotate_secret`, { key: t.liveKey });
+    const rotated = await call("POST", `/api/v1/webhook_endpoints/${objects.live.webhook_endpoint}/rotate_secret`, { key: t.liveKey });
     expect(rotated.status, rotated.text).toBe(200);
     // Bodies of DELETE are not read (the rule is for POST/PUT/PATCH).
     const extra = await call("POST", "/api/v1/webhook_endpoints", { key: t.liveKey, body: { url: "http://127.0.0.1:9/hook" } });

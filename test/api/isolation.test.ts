@@ -1,73 +1,98 @@
-// One cross-tenant and one cross-mode walk over every endpoint this API adds (STYLE, SPEC §4):
-// another partner's id and the other mode's id must produce a response byte-identical to a
-// missing id (the X-Request-Id header aside), and must not change the object.
+// Tenant and mode isolation, walked over every operation of the table (lib/api/operations): each
+// id an operation takes — in its path, its body or its query — is in turn another partner's
+// object and then the partner's own object in the other mode. Each must produce a response
+// byte-identical to a missing id (the X-Request-Id header aside: a 404, or the 400 a missing
+// id of a narrowing body field gets) and change nothing; and no
+// response to any call names another tenant's or the other mode's objects.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { call } from "@/test/support/call-route";
+import { EXAMPLE_IDS } from "@/lib/api/operations/example-values";
+import type { ApiOperation } from "@/lib/api/operations/operation";
+import { pathResources, type Resource } from "@/lib/api/operations/path-ids";
+import { idList, keyedOperations, keyFor, makeObjects, modeOf, send, validCall, type Ids, type Mode, type Tenant } from "@/test/support/operation-walk";
+import { tenantRows } from "@/test/support/tenant-rows";
 import { makeTenant } from "./helpers";
 
-let me: Awaited<ReturnType<typeof makeTenant>>;
-let other: Awaited<ReturnType<typeof makeTenant>>;
-const MISSING = "00000000-0000-7000-8000-000000000000";
+let me: Tenant;
+let other: Tenant;
+const objects = {} as Record<"me" | "other", Record<Mode, Ids>>;
 
-const ids = { otherMerchant: "", otherShell: "", otherRequest: "", myTestMerchant: "", myTestShell: "", myTestRequest: "" };
+/** Well-formed ids of no object. */
+const MISSING: Ids = {
+  request: "00000000-0000-7000-8000-000000000001",
+  merchant: "00000000-0000-7000-8000-000000000002",
+  shellMerchant: "00000000-0000-7000-8000-000000000003",
+  webhook_endpoint: "00000000-0000-7000-8000-000000000004",
+  event: `evt_${"0".repeat(32)}`,
+};
 
 beforeAll(async () => {
   me = await makeTenant();
   other = await makeTenant();
-  const req = async (key: string, merchantId: string) =>
-    (await call("POST", "/api/v1/requests/create", { key, body: { merchant_id: merchantId, fiat_amount_int: 100 } })).body.request_id as string;
-  const shell = async (key: string) => (await call("POST", "/api/v1/merchants", { key, body: {} })).body.merchant_id as string;
-  ids.otherMerchant = other.merchant.id;
-  ids.otherShell = await shell(other.liveKey);
-  ids.otherRequest = await req(other.liveKey, other.merchant.id);
-  ids.myTestMerchant = me.testMerchant.id;
-  ids.myTestShell = await shell(me.testKey);
-  ids.myTestRequest = await req(me.testKey, me.testMerchant.id);
+  objects.me = { live: await makeObjects(me, "live"), test: await makeObjects(me, "test") };
+  objects.other = { live: await makeObjects(other, "live"), test: await makeObjects(other, "test") };
 });
 
-type Probe = { name: string; method: string; path: (ids: { merchant: string; shell: string; request: string }) => string; body?: (ids: { merchant: string }) => unknown };
-const probes: Probe[] = [
-  { name: "GET merchant", method: "GET", path: (i) => `/api/v1/merchants/${i.merchant}` },
-  { name: "POST onboarding_link", method: "POST", path: (i) => `/api/v1/merchants/${i.shell}/onboarding_link`, body: () => ({}) },
-  { name: "GET request", method: "GET", path: (i) => `/api/v1/requests/${i.request}` },
-  { name: "POST cancel", method: "POST", path: (i) => `/api/v1/requests/${i.request}/cancel` },
-  { name: "POST create for merchant", method: "POST", path: () => "/api/v1/requests/create", body: (i) => ({ merchant_id: i.merchant, fiat_amount_int: 100 }) },
-  { name: "GET list by merchant", method: "GET", path: (i) => `/api/v1/requests?merchant_id=${i.merchant}` },
-];
+type Slot = keyof Ids;
 
-async function walk(target: { merchant: string; shell: string; request: string }) {
-  for (const p of probes) {
-    const missing = await call(p.method, p.path({ merchant: MISSING, shell: MISSING, request: MISSING }), { key: me.liveKey, body: p.body?.({ merchant: MISSING }) });
-    const probe = await call(p.method, p.path(target), { key: me.liveKey, body: p.body?.({ merchant: target.merchant }) });
-    expect(missing.status, p.name).toBe(404);
-    expect(probe.status, p.name).toBe(404);
-    expect(probe.text, p.name).toBe(missing.text);
-    expect(probe.headers.get("x-request-id")).toBeTruthy();
-  }
+/** The ids an operation's call takes: its path's, and the example ids its body and query name. */
+function slots(op: ApiOperation): Slot[] {
+  const inPath = pathResources(op.path).map(({ resource }): Slot => (resource === "merchant" ? "shellMerchant" : resource));
+  const example = JSON.stringify(op.example ?? {});
+  const inExample = (Object.keys(EXAMPLE_IDS) as Resource[]).filter((r) => example.includes(EXAMPLE_IDS[r]));
+  return [...new Set<Slot>([...inPath, ...inExample])];
 }
 
-describe("isolation walks", () => {
-  it("cross-tenant: another partner's objects are indistinguishable from missing ones", async () => {
-    await walk({ merchant: ids.otherMerchant, shell: ids.otherShell, request: ids.otherRequest });
-    const r = await db.paymentRequest.findUniqueOrThrow({ where: { id: ids.otherRequest } });
-    expect(r.status).toBe("requested");
-    expect(await db.paymentRequest.count({ where: { merchantId: ids.otherMerchant, partnerId: me.partner.id } })).toBe(0);
-    expect(await db.onboardingToken.count({ where: { merchantId: ids.otherShell } })).toBe(1);
+const withIds = keyedOperations.filter((op) => slots(op).length > 0);
+const withoutIds = keyedOperations.filter((op) => slots(op).length === 0);
+
+const snapshot = async () => ({ other: await tenantRows(other.partner.id), me: await tenantRows(me.partner.id) });
+
+async function probe(op: ApiOperation, slot: Slot, foreign: Ids, name: string) {
+  const mode = modeOf(op);
+  const mine = objects.me[mode];
+  const key = keyFor(me, mode);
+  const before = await snapshot();
+  const missing = await send(validCall(op, { ...mine, [slot]: MISSING[slot] }), key);
+  const res = await send(validCall(op, { ...mine, [slot]: foreign[slot] }), key);
+  // A missing object is a 404, or a 400 naming the field when the id is a body field that only
+  // narrows the call (redeliver's webhook_endpoint_id); the foreign one must be the same answer.
+  expect([404, 400], `${op.operationId} ${slot}: ${missing.text}`).toContain(missing.status);
+  if (missing.status === 400) expect(missing.body.error).toBe("validation_error");
+  expect(res.text, `${op.operationId} ${slot} ${name}`).toBe(missing.text);
+  expect(res.headers.get("x-request-id")).toBeTruthy();
+  expect(await snapshot(), `${op.operationId} ${slot} ${name} wrote something`).toEqual(before);
+}
+
+describe("isolation walks, from the operations table", () => {
+  it("every operation taking an id is walked, each id in turn", () => {
+    expect(withIds.map((op) => op.operationId)).toEqual(expect.arrayContaining(["getRequest", "createRequest", "listRequests", "redeliverEvent", "createOnboardingLink"]));
+    expect(slots(keyedOperations.find((op) => op.operationId === "redeliverEvent")!)).toEqual(["event", "webhook_endpoint"]);
   });
 
-  it("cross-mode: the live key cannot see or touch the partner's own test-mode objects", async () => {
-    await walk({ merchant: ids.myTestMerchant, shell: ids.myTestShell, request: ids.myTestRequest });
-    const r = await db.paymentRequest.findUniqueOrThrow({ where: { id: ids.myTestRequest } });
-    expect(r.status).toBe("requested");
+  it.each(withIds.flatMap((op) => slots(op).map((slot) => [op.operationId, slot, op] as const)))(
+    "%s: another partner's %s is indistinguishable from a missing one",
+    async (_name, slot, op) => probe(op, slot, objects.other[modeOf(op)], "cross-tenant"),
+  );
+
+  it.each(withIds.flatMap((op) => slots(op).map((slot) => [op.operationId, slot, op] as const)))(
+    "%s: the partner's own %s in the other mode is indistinguishable from a missing one",
+    async (_name, slot, op) => probe(op, slot, objects.me[modeOf(op) === "live" ? "test" : "live"], "cross-mode"),
+  );
+
+  it.each(withoutIds.map((op) => [op.operationId, op] as const))("%s answers with none of another tenant's or the other mode's objects", async (_name, op) => {
+    const mode = modeOf(op);
+    const res = await send(validCall(op, objects.me[mode]), keyFor(me, mode));
+    expect(res.status, res.text).toBe(op.successStatus ?? 200);
+    const foreign = [...idList(objects.other.live), ...idList(objects.other.test), ...idList(objects.me[mode === "live" ? "test" : "live"])];
+    for (const id of foreign) expect(res.text.includes(id), `${op.operationId} names ${id}`).toBe(false);
   });
 
-  it("lists never include other tenants' or the other mode's objects", async () => {
-    const merchants = (await call("GET", "/api/v1/merchants?limit=100", { key: me.liveKey })).body.merchants.map((m: { merchant_id: string }) => m.merchant_id);
-    expect(merchants).toEqual([me.merchant.id]);
-    const requests = (await call("GET", "/api/v1/requests?limit=100", { key: me.liveKey })).body.requests;
-    expect(requests).toEqual([]);
-    const testRequests = (await call("GET", "/api/v1/requests?limit=100", { key: me.testKey })).body.requests.map((r: { request_id: string }) => r.request_id);
-    expect(testRequests).toEqual([ids.myTestRequest]);
+  it("lists hold the partner's own objects of the key's mode, and those only", async () => {
+    const list = async (path: string, field: string, idField: string) =>
+      ((await send({ method: "GET", path, body: undefined }, me.testKey)).body[field] as Record<string, string>[]).map((o) => o[idField]).sort();
+    const mine = objects.me.test;
+    expect(await list("/api/v1/requests?limit=100", "requests", "request_id")).toEqual([mine.request]);
+    expect(await list("/api/v1/webhook_endpoints?limit=100", "webhook_endpoints", "webhook_endpoint_id")).toEqual([mine.webhook_endpoint]);
+    expect(await list("/api/v1/merchants?limit=100", "merchants", "merchant_id")).toEqual([me.testMerchant.id, mine.shellMerchant].sort());
   });
 });

@@ -5,6 +5,9 @@ import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { isOperation } from "@/lib/api/allowed-methods";
+import { operations } from "@/lib/api/operations";
+import type { ApiOperation } from "@/lib/api/operations/operation";
+import { OPERATION } from "@/lib/api/with-api-key";
 import { db } from "@/lib/db";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { attachProof } from "@/lib/payments/attach-proof";
@@ -98,6 +101,26 @@ describe("OpenAPI document", () => {
     const fromDoc = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
     expect([...fromRoutes].filter((x) => !fromDoc.has(x)), "routes missing from the document").toEqual([]);
     expect([...fromDoc].filter((x) => !fromRoutes.has(x)), "document entries without a route").toEqual([]);
+  });
+
+  it("every served method is declared with the operation of its own method and path", async () => {
+    const served: string[] = [];
+    for (const file of routeFiles(V1)) {
+      const rel = relative(join(process.cwd(), "app"), file).replace(/\/route\.ts$/, "");
+      if (rel.includes("[...")) continue;
+      const path = `/${rel}`.replace(/\[(\w+)\]/g, "{$1}");
+      const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+      for (const m of METHODS) {
+        if (!isOperation(mod[m])) continue;
+        const op = (mod[m] as { [OPERATION]?: ApiOperation })[OPERATION];
+        // The one public operation (the document itself) is served without a key, so without the wrapper.
+        const declared = op ?? operations.find((o) => o.scope === "public" && o.path === path && o.method === m.toLowerCase());
+        expect(declared, `${m} ${path} is not served through its operation`).toBeDefined();
+        expect(`${declared!.method} ${declared!.path}`).toBe(`${m.toLowerCase()} ${path}`);
+        served.push(declared!.operationId);
+      }
+    }
+    expect(served.sort()).toEqual(operations.map((o) => o.operationId).sort());
   });
 
   it("every route file answers each method it does not serve with the JSON 405 and an Allow from the document", async () => {

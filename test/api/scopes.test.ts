@@ -1,44 +1,45 @@
-// Every endpoint refuses a key without its scope (403 insufficient_scope naming it) and admits a
-// key holding only that scope.
+// Every operation of the table (lib/api/operations) refuses a key without its scope (403
+// insufficient_scope naming it), admits a key holding only that scope, and a test-mode-only
+// operation refuses a live key. Walked from the declarations: a new operation is covered by itself.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { SCOPES } from "@/lib/api-keys/scopes";
-import { call } from "@/test/support/call-route";
 import { makeKey } from "@/test/support/fixtures";
+import { keyedOperations, keyFor, makeObjects, modeOf, send, validCall, type Tenant } from "@/test/support/operation-walk";
 import { makeTenant } from "./helpers";
 
-let t: Awaited<ReturnType<typeof makeTenant>>;
-let requestId = "";
-let shellId = "";
+let t: Tenant;
 beforeAll(async () => {
   t = await makeTenant();
-  requestId = (await call("POST", "/api/v1/requests/create", { key: t.liveKey, body: { merchant_id: t.merchant.id, fiat_amount_int: 100 } })).body.request_id;
-  shellId = (await call("POST", "/api/v1/merchants", { key: t.liveKey, body: {} })).body.merchant_id;
 });
 
-const endpoints: [string, string, () => string, Scope | null, () => unknown][] = [
-  ["POST", "/api/v1/requests/create", () => "/api/v1/requests/create", "requests:write", () => ({ merchant_id: t.merchant.id, fiat_amount_int: 100 })],
-  ["GET", "/api/v1/requests", () => "/api/v1/requests", "requests:read", () => undefined],
-  ["GET", "/api/v1/requests/:id", () => `/api/v1/requests/${requestId}`, "requests:read", () => undefined],
-  ["POST", "/api/v1/requests/:id/cancel", () => `/api/v1/requests/${requestId}/cancel`, "requests:write", () => undefined],
-  ["POST", "/api/v1/merchants", () => "/api/v1/merchants", "merchants:write", () => ({})],
-  ["GET", "/api/v1/merchants", () => "/api/v1/merchants", "merchants:read", () => undefined],
-  ["GET", "/api/v1/merchants/:id", () => `/api/v1/merchants/${t.merchant.id}`, "merchants:read", () => undefined],
-  ["POST", "/api/v1/merchants/:id/onboarding_link", () => `/api/v1/merchants/${shellId}/onboarding_link`, "merchants:write", () => ({})],
-  ["GET", "/api/v1/fx/rates", () => "/api/v1/fx/rates?currency=EUR", null, () => undefined],
-];
-
-describe("scopes", () => {
-  it.each(endpoints)("%s %s", async (method, _label, path, scope, body) => {
-    const others = SCOPES.filter((s) => s !== scope);
-    const without = await call(method, path(), { key: await makeKey(t.partner.id, "live", others as Scope[]), body: body() });
+describe("scopes, from the operations table", () => {
+  it.each(keyedOperations.map((op) => [op.operationId, op] as const))("%s", async (_name, op) => {
+    const mode = modeOf(op);
+    // Fresh objects per operation: one operation's success (a cancel, a delete) must not decide another's.
+    const c = validCall(op, await makeObjects(t, mode, { enabledEndpoint: true }));
+    const scope = op.scope as Scope | null;
+    const without = await send(c, await makeKey(t.partner.id, mode, SCOPES.filter((s) => s !== scope) as Scope[]));
     if (scope === null) {
-      expect(without.status).toBe(200);
+      expect(without.status, without.text).toBe(op.successStatus ?? 200);
     } else {
       expect(without.status).toBe(403);
       expect(without.body).toEqual({ ok: false, error: "insufficient_scope", message: expect.any(String), required_scope: scope });
     }
-    const only = await call(method, path(), { key: await makeKey(t.partner.id, "live", scope ? [scope] : ["webhooks:read"]), body: body() });
-    expect(only.status, only.text).toBeLessThan(300);
+    const only = await send(c, await makeKey(t.partner.id, mode, scope ? [scope] : ["webhooks:read"]));
+    expect(only.status, only.text).toBe(op.successStatus ?? 200);
+    expect(only.body.ok).toBe(true);
+  });
+
+  it.each(keyedOperations.filter((op) => op.testModeOnly).map((op) => [op.operationId, op] as const))("%s refuses a live key holding every scope", async (_name, op) => {
+    const c = validCall(op, await makeObjects(t, "live"));
+    const res = await send(c, keyFor(t, "live"));
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ ok: false, error: "test_mode_only" });
+  });
+
+  it("the walk covers every keyed operation, each with a scope or explicitly none", () => {
+    expect(keyedOperations.length).toBeGreaterThanOrEqual(21);
+    for (const op of keyedOperations) expect(op.scope === null || SCOPES.includes(op.scope as Scope), op.operationId).toBe(true);
   });
 });

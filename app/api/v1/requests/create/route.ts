@@ -1,19 +1,15 @@
 /** Tenant + mode: createRequest finds the merchant within the key's partner and mode (else 404). */
 import { withApiKey } from "@/lib/api/with-api-key";
+import { requestOperations } from "@/lib/api/operations/requests";
 import { createRequest } from "@/lib/requests/create-request";
 import { presentRequest } from "@/lib/requests/get-request";
-import { createRequestInput } from "@/lib/schemas/request";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 // POST /api/v1/requests/create — create a payment request for one of the partner's merchants
-export const POST = withApiKey({
-  scope: "requests:write",
-  body: createRequestInput,
-  handler: async ({ ctx, body }) => {
-    const { request, replay } = await createRequest({ partner: ctx.partner, testMode: ctx.testMode, createdVia: "api" }, body);
-    const out = await presentRequest(request);
-    return replay ? { status: 200, body: { ...out, idempotent_replay: true } } : { status: 201, body: out };
-  },
+export const POST = withApiKey(requestOperations.createRequest, async ({ ctx, body }) => {
+  const { request, replay } = await createRequest({ partner: ctx.partner, testMode: ctx.testMode, createdVia: "api" }, body);
+  const out = await presentRequest(request);
+  return replay ? { status: 200, body: { ...out, idempotent_replay: true } } : { status: 201, body: out };
 });
 
 // Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.

@@ -5,24 +5,20 @@
  * proof (any partner) is 409 proof_conflict, which discloses nothing but "already used".
  */
 import { withApiKey } from "@/lib/api/with-api-key";
+import { proofOperations } from "@/lib/api/operations/proofs";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializeRequest } from "@/lib/requests/serialize-request";
-import { attachProofInput } from "@/lib/schemas/proof";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
-export const POST = withApiKey({
-  scope: "requests:write",
-  body: attachProofInput,
-  handler: async ({ ctx, body, params }) => {
-    const { request, proof } = await attachProof({
-      requestId: params.id,
-      txHash: body.tx_hash,
-      chainId: body.chain_id,
-      source: "partner_api",
-      scope: ctx,
-    });
-    return serializeRequest(request, proof);
-  },
+export const POST = withApiKey(proofOperations.attachProof, async ({ ctx, body, params }) => {
+  const { request, proof } = await attachProof({
+    requestId: params.id,
+    txHash: body.tx_hash,
+    chainId: body.chain_id,
+    source: "partner_api",
+    scope: ctx,
+  });
+  return serializeRequest(request, proof);
 });
 
 // Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.

@@ -4,18 +4,14 @@
  * request must be the key's partner's test-mode request, else the usual 404.
  */
 import { withApiKey } from "@/lib/api/with-api-key";
+import { proofOperations } from "@/lib/api/operations/proofs";
 import { simulatePayment } from "@/lib/payments/simulate-payment";
 import { serializeRequest } from "@/lib/requests/serialize-request";
-import { simulatePaymentInput } from "@/lib/schemas/proof";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
-export const POST = withApiKey({
-  scope: "requests:write",
-  body: simulatePaymentInput,
-  handler: async ({ ctx, body, params }) => {
-    const { request, proof } = await simulatePayment(ctx, params.id, body);
-    return serializeRequest(request, proof);
-  },
+export const POST = withApiKey(proofOperations.simulatePayment, async ({ ctx, body, params }) => {
+  const { request, proof } = await simulatePayment(ctx, params.id, body);
+  return serializeRequest(request, proof);
 });
 
 // Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.

@@ -1,16 +1,16 @@
-// OpenAPI operations of the Requests API (seeds: requests-api).
+// Operations of the Requests API (seeds: requests-api).
 import { z } from "zod";
 import { paginationOutput } from "@/lib/schemas/common";
 import { createRequestInput, listRequestsQuery, requestOutput } from "@/lib/schemas/request";
-import type { ApiOperation } from "../operation";
+import { EXAMPLE_IDS } from "./example-values";
+import { defineOperations } from "./operation";
 
 const replayFlag = { idempotent_replay: z.literal(true).optional().describe("Present (true) when the idempotency key matched an existing request.") };
 
-export const requestOperations: ApiOperation[] = [
-  {
+export const requestOperations = defineOperations({
+  createRequest: {
     method: "post",
     path: "/api/v1/requests/create",
-    operationId: "createRequest",
     summary: "Create a payment request",
     description: "201 for a new request; 200 with `idempotent_replay: true` when the idempotency key matched an existing one (returned unchanged).",
     tag: "Requests",
@@ -20,11 +20,11 @@ export const requestOperations: ApiOperation[] = [
     successStatus: 201,
     alsoStatuses: [200],
     errors: ["invalid_idempotency_key", "currency_mismatch", "merchant_onboarding_incomplete", "merchant_disabled", "expiry_not_allowed", "not_found", "fx_unavailable", "amount_capacity_exhausted"],
+    example: { body: { merchant_id: EXAMPLE_IDS.merchant, fiat_amount_int: 1250, memo: "Order #1042", metadata: { order_id: "1042" } } },
   },
-  {
+  listRequests: {
     method: "get",
     path: "/api/v1/requests",
-    operationId: "listRequests",
     summary: "List requests",
     description: "Newest first. `since` is inclusive, `until` exclusive. Use `has_more`, not the page length, to paginate.",
     tag: "Requests",
@@ -32,21 +32,20 @@ export const requestOperations: ApiOperation[] = [
     query: listRequestsQuery,
     response: z.object({ requests: z.array(requestOutput), ...paginationOutput }),
     errors: ["not_found"],
+    example: { query: { merchant_id: EXAMPLE_IDS.merchant, limit: "20" } },
   },
-  {
+  getRequest: {
     method: "get",
     path: "/api/v1/requests/{id}",
-    operationId: "getRequest",
     summary: "Get a request",
     tag: "Requests",
     scope: "requests:read",
     response: requestOutput,
     errors: ["not_found"],
   },
-  {
+  cancelRequest: {
     method: "post",
     path: "/api/v1/requests/{id}/cancel",
-    operationId: "cancelRequest",
     summary: "Cancel a request",
     description: "Allowed only while status is requested and proof_status is none; otherwise 409 cannot_cancel with the current `request`.",
     tag: "Requests",
@@ -54,4 +53,4 @@ export const requestOperations: ApiOperation[] = [
     response: requestOutput,
     errors: ["not_found", "cannot_cancel"],
   },
-];
+});

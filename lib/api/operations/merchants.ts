@@ -1,8 +1,8 @@
-// OpenAPI operations of the Merchants API (seeds: merchants-api; SPEC §5 onboarding_link).
+// Operations of the Merchants API (seeds: merchants-api; SPEC §5 onboarding_link).
 import { z } from "zod";
 import { paginationOutput } from "@/lib/schemas/common";
 import { createMerchantInput, listMerchantsQuery, merchantOutput, onboardingLinkInput } from "@/lib/schemas/merchant";
-import type { ApiOperation } from "../operation";
+import { defineOperations } from "./operation";
 
 export const onboardingLinkOutput = z.object({
   merchant_id: z.uuid(),
@@ -11,45 +11,44 @@ export const onboardingLinkOutput = z.object({
   return_url: z.string().nullable(),
 });
 
-export const merchantOperations: ApiOperation[] = [
-  {
+export const merchantOperations = defineOperations({
+  createMerchant: {
     method: "post",
     path: "/api/v1/merchants",
-    operationId: "createMerchant",
     summary: "Create a merchant",
     description: "Creates a shell merchant (onboarding incomplete) and returns its onboarding_url. Idempotent on wallet_address within your partner and mode (200 with `idempotent_replay: true`). Rate limit: 30/min per key.",
     tag: "Merchants",
     scope: "merchants:write",
+    limit: "merchant_create",
     body: createMerchantInput,
     response: merchantOutput.extend({ idempotent_replay: z.literal(true).optional() }),
     successStatus: 201,
     alsoStatuses: [200],
     errors: ["wallet_address_conflict"],
+    example: { body: { business_name: "Corner Café", email: "owner@corner-cafe.example", country: "PT", display_currency: "EUR" } },
   },
-  {
+  listMerchants: {
     method: "get",
     path: "/api/v1/merchants",
-    operationId: "listMerchants",
     summary: "List merchants",
     tag: "Merchants",
     scope: "merchants:read",
     query: listMerchantsQuery,
     response: z.object({ merchants: z.array(merchantOutput), ...paginationOutput }),
+    example: { query: { onboarding_status: "complete", limit: "20" } },
   },
-  {
+  getMerchant: {
     method: "get",
     path: "/api/v1/merchants/{id}",
-    operationId: "getMerchant",
     summary: "Get a merchant",
     tag: "Merchants",
     scope: "merchants:read",
     response: merchantOutput,
     errors: ["not_found"],
   },
-  {
+  createOnboardingLink: {
     method: "post",
     path: "/api/v1/merchants/{id}/onboarding_link",
-    operationId: "createOnboardingLink",
     summary: "Create a fresh onboarding link",
     description: "A new single-use onboarding_url valid for 7 days; `return_url` is where the merchant is sent when done.",
     tag: "Merchants",
@@ -58,5 +57,6 @@ export const merchantOperations: ApiOperation[] = [
     response: onboardingLinkOutput,
     successStatus: 201,
     errors: ["not_found"],
+    example: { body: { return_url: "https://partner.example/merchants/42/done" } },
   },
-];
+});
