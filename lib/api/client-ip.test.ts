@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseEnv } from "@/lib/config";
 import { log } from "@/lib/log";
-import { clientIpFrom } from "./client-ip";
+import { clientIpFrom, limitSubject, normalise } from "./client-ip";
 
 const h = (init: Record<string, string>) => new Headers(init);
 // What our server stamps: the socket's address (server/web-server.ts).
@@ -57,5 +57,42 @@ describe("clientIpFrom without our server (plain `next start`: a peer header is 
   it("without a usable X-Forwarded-For falls back to the shared bucket, never to X-Real-IP", () => {
     expect(clientIpFrom(h({ "x-real-ip": "198.51.100.7" }), 1, false)).toBe("unknown");
     expect(clientIpFrom(h({ "x-forwarded-for": " , " }), 1, false)).toBe("unknown");
+  });
+});
+
+describe("one spelling per address, one budget per IPv6 /64", () => {
+  it("strips the ports and brackets proxies write, the IPv4-mapped prefix and IPv6 zones", () => {
+    expect(normalise("203.0.113.9:51234")).toBe("203.0.113.9");
+    expect(normalise("[2001:db8::1]:443")).toBe("2001:db8::1");
+    expect(normalise("[2001:db8::1]")).toBe("2001:db8::1");
+    expect(normalise("::ffff:198.51.100.7")).toBe("198.51.100.7");
+    expect(normalise("fe80::1%eth0")).toBe("fe80::1");
+    expect(normalise(" 198.51.100.7 ")).toBe("198.51.100.7");
+  });
+  it("spells every form of one IPv6 address the same", () => {
+    const forms = ["2001:DB8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8:0:0::1", "2001:db8::0:1"];
+    expect(new Set(forms.map(normalise))).toEqual(new Set(["2001:db8::1"]));
+    expect(normalise("::")).toBe("::");
+    expect(normalise("::1")).toBe("::1");
+    expect(normalise("1:0:0:2:0:0:0:3")).toBe("1:0:0:2::3");
+    expect(normalise("1:0:0:2:0:0:3:4")).toBe("1::2:0:0:3:4");
+    expect(normalise("1:2:3:4:5:6:7:8")).toBe("1:2:3:4:5:6:7:8");
+    expect(normalise("1:0:2:3:4:5:6:7")).toBe("1:0:2:3:4:5:6:7");
+    expect(normalise("64:ff9b::192.0.2.33")).toBe("64:ff9b::c000:221");
+  });
+  it("leaves text that is no address bounded but otherwise as it is", () => {
+    expect(normalise("unknown")).toBe("unknown");
+    expect(normalise("x".repeat(500))).toHaveLength(64);
+  });
+  it("counts an IPv6 client's whole /64 as one subject, IPv4 addresses one by one", () => {
+    expect(limitSubject("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
+    expect(limitSubject(normalise("2001:db8:1:2:ffff:ffff:ffff:ffff"))).toBe("2001:db8:1:2::/64");
+    expect(limitSubject("2001:db8:1:3::1")).not.toBe(limitSubject("2001:db8:1:2::1"));
+    expect(limitSubject("198.51.100.7")).toBe("198.51.100.7");
+    expect(limitSubject("unknown")).toBe("unknown");
+  });
+  it("reads an X-Forwarded-For entry with a port as the address", () => {
+    expect(clientIpFrom(h({ "x-jopay-peer": "10.0.0.2", "x-forwarded-for": "203.0.113.9:51234" }), 1, true)).toBe("203.0.113.9");
+    expect(clientIpFrom(h({ "x-jopay-peer": "10.0.0.2", "x-forwarded-for": "[2001:db8::5]:443" }), 1, true)).toBe("2001:db8::5");
   });
 });

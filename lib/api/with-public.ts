@@ -1,7 +1,7 @@
 // The wrapper for public, unauthenticated endpoints the pay page calls (SPEC §5: GET /api/pay/:id,
 // POST /api/pay/:id/proof). Same shape as withApiKey minus the key: request id → per-IP rate
 // limit → body size, media type and JSON parse → zod parse → handler → error mapping → headers.
-import { clientIpFrom } from "./client-ip";
+import { clientIpFrom, limitSubject } from "./client-ip";
 import { z, type ZodType } from "zod";
 import { uuidv7 } from "@/lib/ids";
 import { counterStore, enforce, hit } from "./rate-limit";
@@ -31,9 +31,9 @@ export interface IpLimit {
  */
 export const PAY_PROOF_LIMIT: IpLimit = { bucket: "pay_proof", limitPerMinute: 10 };
 
-/** One hit against an IP's bucket. */
+/** One hit against an IP's bucket (an IPv6 address's /64: limitSubject). */
 export async function hitIpLimit(ip: string, limit: IpLimit) {
-  return hit(await counterStore(), `ip:${ip}:${limit.bucket}`, limit.limitPerMinute);
+  return hit(await counterStore(), `ip:${limitSubject(ip)}:${limit.bucket}`, limit.limitPerMinute);
 }
 
 export interface PublicRouteOptions<B extends ZodType | undefined> extends IpLimit {

@@ -2,6 +2,7 @@
 // per account (5 consecutive failures lock it for 15 minutes) and per client IP (through the shared
 // rate-limit store, so it holds across web instances). Every refusal except the lock and the IP
 // limit reads the same, so the form is no oracle for which emails exist or which users are disabled.
+import { limitSubject } from "@/lib/api/client-ip";
 import { counterStore, hit, type CounterStore } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db";
 import type { User } from "@/lib/generated/prisma/client";
@@ -42,7 +43,7 @@ let dummyHash: Promise<string> | undefined;
 export async function signIn(input: SignInInput): Promise<User> {
   const now = input.now ?? new Date();
   const store = input.store ?? (await counterStore());
-  const ipLimit = await hit(store, `console-sign-in:${input.ip}`, IP_ATTEMPTS_PER_WINDOW, IP_WINDOW_MS, now.getTime());
+  const ipLimit = await hit(store, `console-sign-in:${limitSubject(input.ip)}`, IP_ATTEMPTS_PER_WINDOW, IP_WINDOW_MS, now.getTime());
   if (!ipLimit.allowed) throw new SignInError("throttled");
 
   const email = normalizeEmail(input.email);

@@ -82,6 +82,19 @@ describe("per-IP limits under the default TRUSTED_PROXY_HOPS=0", () => {
     expect((await proof({ "x-jopay-peer": anyAddress(), "x-forwarded-for": peer })).status).toBe(400);
   });
 
+  it("an IPv6 client picking a new address in its /64 for every call gets no fresh budget; the next /64 has its own", async () => {
+    const [a, b] = [randomBytes(2).readUInt16BE(), randomBytes(2).readUInt16BE()];
+    const prefix = `2001:db8:${a.toString(16)}:${b.toString(16)}`;
+    const nextPrefix = `2001:db8:${a.toString(16)}:${(b ^ 1).toString(16)}`;
+    const inPrefix = () => `${prefix}:${[0, 0, 0, 0].map(() => randomBytes(2).toString("hex")).join(":")}`;
+    const statuses = [];
+    for (let i = 0; i < 12; i++) statuses.push((await proof({ "x-jopay-peer": inPrefix() })).status);
+    expect(statuses).toEqual([...Array(10).fill(400), 429, 429]);
+    // The same /64 spelt as the socket reports it and as a proxy might (zeros, case): still refused.
+    expect((await proof({ "x-jopay-peer": `${prefix.toUpperCase()}:0000:0000:0000:0001` })).status).toBe(429);
+    expect((await proof({ "x-jopay-peer": `${nextPrefix}::1` })).status).toBe(400);
+  });
+
   it("a missing or bad API key: 30 answers of 401 a minute, then 429 with Retry-After; a valid key still works", async () => {
     const bad = [undefined, "jo_live_short", generateKey("live")];
     const peer = anyAddress();
