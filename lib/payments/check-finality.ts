@@ -21,7 +21,7 @@ import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { Loop } from "@/worker/run-loops";
-import { backoffMs, DEFAULT_READ_DEADLINE_MS, readChain, withDeadline } from "./check-proofs";
+import { DEFAULT_READ_DEADLINE_MS, readChain, rpcErrorDelayMs, withDeadline } from "./check-proofs";
 import { reversePayment, type ReversalCause } from "./reverse-payment";
 
 export interface CheckFinalityOptions {
@@ -151,7 +151,10 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     return;
   }
   if (d.kind === "wait") {
-    const delay = d.error ? backoffMs(p.checkAttempts) : finalityPollMs(Date.now() - (p.verifiedAt?.getTime() ?? Date.now()), opts.pollMs);
+    // checkAttempts counts every claim, routine polls included: an RPC error retries on the
+    // outage schedule (≤ 4 s), not on one grown by the polls before it (the 60 s cap would leave a
+    // reorg unseen for a minute after the node is back).
+    const delay = d.error ? rpcErrorDelayMs(p.checkAttempts) : finalityPollMs(Date.now() - (p.verifiedAt?.getTime() ?? Date.now()), opts.pollMs);
     await db.proof.updateMany({ where: mine, data: { ...release, nextCheckAt: new Date(Date.now() + delay), lastError: d.error } });
     return;
   }

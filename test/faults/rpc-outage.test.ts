@@ -7,7 +7,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
-import { proofCheckLoop } from "@/lib/payments/check-proofs";
+import { checkFinality } from "@/lib/payments/check-finality";
+import { checkProofs, proofCheckLoop } from "@/lib/payments/check-proofs";
 import { startLoops } from "@/worker/run-loops";
 import { openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "../payments/support/chain";
@@ -69,6 +70,31 @@ describe("RPC outage under a running worker", () => {
       expect(verifiedAfter).toBeLessThan(10_000);
     } finally {
       await worker.stop();
+    }
+  }, 60_000);
+
+  it("a verified payment's finality check retries on the outage schedule, however many polls it had", async () => {
+    const { request, wallet, partner } = await openPaymentRequest(chain.settings, { usdcMicro: 7_800_000n });
+    const hash = await chain.transfer(wallet, 7_800_000n);
+    await attachProof({ requestId: request.id, txHash: hash, source: "partner_api", scope: null });
+    await chain.mine(chain.settings.confirmations);
+    await checkProofs({ workerId: "rpc-outage", chains: [chain.settings], partnerId: partner.id });
+    const verified = await db.proof.findFirstOrThrow({ where: { requestId: request.id } });
+    expect(verified).toMatchObject({ outcome: "verified", finalizedAt: null });
+    // Forty routine polls behind it, due now, and the node gone.
+    await db.proof.update({ where: { id: verified.id }, data: { checkAttempts: 40, nextCheckAt: new Date(0) } });
+    up = false;
+    try {
+      const settings = { ...chain.settings, rpcUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` };
+      const before = Date.now();
+      expect(await checkFinality({ workerId: "rpc-outage", chains: [settings], partnerId: partner.id })).toBe(1);
+      const after = await db.proof.findUniqueOrThrow({ where: { id: verified.id } });
+      expect(after).toMatchObject({ outcome: "verified", finalizedAt: null, leaseOwner: null });
+      expect(after.lastError).toBeTruthy();
+      // 4 s + 25% jitter at most (the poll-grown backoff was 60 s).
+      expect(after.nextCheckAt.getTime() - before).toBeLessThanOrEqual(5_000 + (Date.now() - before));
+    } finally {
+      up = true;
     }
   }, 60_000);
 });
