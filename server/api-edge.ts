@@ -4,7 +4,8 @@
 //  - a path that is not valid percent-encoding (`%ZZ`): Next's HTML 400 → JSON 400;
 //  - a trailing slash (`/api/v1/requests/`): Next's text 308 redirect → JSON 404 naming the path;
 //  - a request line or headers over Node's 16 KB limit, or unparseable HTTP: Node's empty 431/400
-//    (answered from the clientError hook, before any request exists).
+//    (answered from the clientError hook, before any request exists);
+//  - CONNECT, which Node hands to a connect hook (or hangs up on): a JSON 405 on the socket.
 // Unknown paths (`/api/v2/x`) reach app/api/[...path]/route.ts, and wrong methods on our routes
 // their own 405 handlers (lib/api/allowed-methods.ts). Checked once per request before Next: a
 // prefix test and, for /api paths, one decode — nothing else on the hot path.
@@ -66,6 +67,20 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Socket): v
   const a = tooLarge
     ? answer("headers_too_large", "The request's URL and headers are larger than 16 KB.")
     : answer("validation_error", "The request is not valid HTTP/1.1.", { details: [{ field: "(request)", issue: err.code ?? "unparseable" }] });
-  const head = [`HTTP/1.1 ${a.status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}`, ...Object.entries(a.headers).map(([k, v]) => `${k}: ${v}`)];
+  writeOnSocket(socket, a, tooLarge ? "Request Header Fields Too Large" : "Bad Request");
+}
+
+/**
+ * Node's connect hook: a CONNECT request (a client taking this server for a proxy) never reaches
+ * the request handler, and with no listener Node just hangs up. The 405 every other unserved
+ * method gets, then close.
+ */
+export function answerConnect(_req: unknown, socket: Socket): void {
+  if (!socket.writable) return void socket.destroy();
+  writeOnSocket(socket, answer("method_not_allowed", "CONNECT is not an HTTP method this server serves.", {}, { Allow: [...METHODS].join(", ") }), "Method Not Allowed");
+}
+
+function writeOnSocket(socket: Socket, a: EdgeAnswer, statusText: string): void {
+  const head = [`HTTP/1.1 ${a.status} ${statusText}`, ...Object.entries(a.headers).map(([k, v]) => `${k}: ${v}`)];
   socket.end(`${head.join("\r\n")}\r\nconnection: close\r\n\r\n${a.body}`);
 }

@@ -3,7 +3,7 @@
 // Clients connect from addresses of their own in 127.0.0.0/8, all of it loopback on Linux.
 import { randomBytes } from "node:crypto";
 import { Agent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { clientIpFrom } from "@/lib/api/client-ip";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
@@ -139,3 +139,24 @@ function get(port: number, path: string, agent: Agent) {
       .end();
   });
 }
+
+describe("requests Node answers before the handler", () => {
+  it("CONNECT (a client taking us for a proxy) gets the JSON 405, not a hang-up", async () => {
+    let handled = 0;
+    const { port } = await start(async (_req, res) => void (handled++, res.end()));
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1", () => socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"));
+      let text = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (d: string) => (text += d));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    const [head, body] = raw.split("\r\n\r\n");
+    expect(head).toMatch(/^HTTP\/1\.1 405 /);
+    expect(head.toLowerCase()).toContain("content-type: application/json");
+    expect(head.toLowerCase()).toMatch(/x-request-id: [0-9a-f-]{36}/);
+    expect(JSON.parse(body)).toMatchObject({ ok: false, error: "method_not_allowed" });
+    expect(handled).toBe(0);
+  });
+});

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
-import { answerClientError, apiEdgeAnswer } from "./api-edge";
+import { answerClientError, answerConnect, apiEdgeAnswer } from "./api-edge";
 import { consoleCsp, isConsolePath, securityHeaders } from "./security-headers";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -54,6 +54,7 @@ export function createWebServer(handle: RequestHandler, opts: { https?: boolean;
     });
   });
   server.on("clientError", answerClientError);
+  server.on("connect", answerConnect);
   // Keep idle connections longer than the load balancers in front usually do (AWS ALB: 60 s), so
   // they never reuse a connection this server has just closed (a 502 for the client). Node's 5 s
   // default is shorter than every common proxy's. stop() closes idle ones at once anyway.
