@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm run dev` — the one command a newcomer runs: installs what is missing, then starts JoPay with
 # the embedded database, a local chain, demo data, web and worker (see scripts/dev.ts).
+# package.json runs this with `exec`, and this execs node: npm's `sh -c` and this bash are replaced,
+# not left in between, so the signals npm passes on (SIGINT, SIGTERM) reach the launcher itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

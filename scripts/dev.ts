@@ -1,14 +1,21 @@
 // Development launcher: embedded database (or DATABASE_URL), local anvil chain with our test USDC,
 // migrations, demo data, then the web server (server/serve.ts: Next in development mode, or on the
 // production build with --prod) with the worker loops in-process (single-process mode).
-// Ctrl-C stops everything it started; the next run reuses .data/ (database, chain state, keys).
-import { spawn } from "node:child_process";
+//
+// Stopping: SIGINT (Ctrl-C), SIGTERM or SIGHUP stops everything it started, in dependency order:
+// the web process first (Next closes, then the process exits and its worker loops with it), then
+// the database and the chain, which nothing uses any more. Each child runs in a process group of
+// its own, so a Ctrl-C in the terminal reaches only this process and cannot stop the database
+// under a running server. A second signal forces the stop. The next run reuses .data/.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { openDatabase } from "./embedded-db/open-database";
-import { bothModesOn, startLocalChain } from "./local-chain/deploy";
+import { openDatabase, type OpenDatabase } from "./embedded-db/open-database";
+import { banner } from "./launcher/banner";
+import { listenForStop } from "./launcher/stop-signals";
+import { startWebProcess, type WebProcess } from "./launcher/web-process";
+import { bothModesOn, startLocalChain, type LocalChain } from "./local-chain/deploy";
 
 // JOPAY_DEV_DIR moves all of it (the launcher's own test runs it in a temporary folder).
 const DATA = process.env.JOPAY_DEV_DIR ?? ".data";
@@ -25,54 +32,95 @@ function devSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function portFree(port: number): Promise<boolean> {
+function portFree(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = createServer();
     srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
   });
 }
 
-async function waitForHttp(url: string, timeoutMs: number) {
+/** Where this machine reaches a server bound to `host` (a wildcard address means loopback). */
+function reachable(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/** Polls until the server answers below 500; false if `giveUp` aborted first. */
+async function waitForHttp(url: string, timeoutMs: number, giveUp: AbortSignal): Promise<boolean> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
+  while (Date.now() < until && !giveUp.aborted) {
     try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
+      const res = await fetch(url, { signal: giveUp });
+      if (res.status < 500) return true;
     } catch {
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 500));
   }
+  if (giveUp.aborted) return false;
   throw new Error(`the web server did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-async function main() {
+let database: OpenDatabase | undefined;
+let chain: LocalChain | undefined;
+let web: WebProcess | undefined;
+
+async function stopAll() {
+  if (!database && !chain && !web) return;
+  console.log("\n› stopping…");
+  await web?.stop();
+  await Promise.all([database?.close(), chain?.stop()]);
+  console.log("› stopped");
+}
+
+async function main(): Promise<number> {
+  // Loopback unless asked: the banner prints the demo logins, which must not serve a whole network.
+  const host = process.env.HOST || "127.0.0.1";
   const port = Number(process.env.PORT ?? 3000);
-  if (!(await portFree(port))) {
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+    console.error(`PORT must be a port number, not ${process.env.PORT}`);
+    return 2;
+  }
+  if (!(await portFree(host, port))) {
     console.error(`Port ${port} is in use. Stop whatever uses it, or run with PORT=3001 npm run dev.`);
-    process.exit(1);
+    return 1;
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   process.env.APP_URL = appUrl;
   process.env.JOPAY_SECRET ??= devSecret();
 
+  const stop = listenForStop((signal) => {
+    console.log(`› ${signal} again: forcing the stop`);
+    web?.kill();
+    // The database (its IPC channel closes) and the chain (its parent-death signal) stop themselves.
+    process.exit(1);
+  });
+
   console.log("› starting database…");
-  const database = await openDatabase({ migrate: true });
+  database = await openDatabase({ migrate: true, detached: true });
+  if (stop.signalled) return 0;
   console.log(`› starting local chain…`);
   mkdirSync(join(DATA, "anvil"), { recursive: true });
   const chainPort = Number(process.env.ANVIL_PORT ?? 8545);
-  const chain = await startLocalChain({
-    port: chainPort > 0 && (await portFree(chainPort)) ? chainPort : undefined,
+  chain = await startLocalChain({
+    port: chainPort > 0 && (await portFree("127.0.0.1", chainPort)) ? chainPort : undefined,
     stateFile: join(DATA, "anvil", "state.json"),
+    detached: true,
   });
+  if (stop.signalled) return 0;
 
   // Both modes use the local chain in development (SPEC §3).
   const chainEnv = bothModesOn(chain);
   Object.assign(process.env, chainEnv);
 
   const { seedDemo } = await import("./seed/demo");
+  const { disconnectDb } = await import("@/lib/db");
   const demo = await seedDemo({ dataDir: DATA, merchantWallet: chain.accounts[1], testMerchantWallet: chain.accounts[2], appUrl });
+  // Our own connections go now, not when the database stops under them (which logs warnings).
+  await disconnectDb();
+  if (stop.signalled) return 0;
 
   const env = {
     ...process.env,
@@ -85,61 +133,35 @@ async function main() {
     // Keep the database pool inside what the embedded server serves comfortably.
     DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? "8",
   };
-  const serve = ["--import", "tsx", join("server", "serve.ts"), ...(production ? [] : ["--dev"]), "-p", String(port)];
-  const web = spawn(process.execPath, serve, {
-    env,
-    stdio: ["ignore", "inherit", "inherit"],
+  const serve = ["--import", "tsx", join("server", "serve.ts"), ...(production ? [] : ["--dev"]), "-p", String(port), "-H", host];
+  web = startWebProcess(serve, env);
+  const webExit = web.exited.then(({ code, signal }) => {
+    if (!stop.signalled) console.error(`the web server exited (${signal ?? code}); stopping`);
+    return 1;
   });
 
-  let stopping = false;
-  const stop = async (code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    console.log("\n› stopping…");
-    web.kill("SIGTERM");
-    await new Promise((r) => (web.exitCode !== null ? r(null) : web.once("exit", r)));
-    await chain.stop();
-    await database.close();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  web.once("exit", (code) => {
-    if (!stopping) {
-      console.error(`the web server exited (${code}); stopping`);
-      void stop(1);
-    }
-  });
-
-  await waitForHttp(`${appUrl}/api/health`, 180_000);
-  const curl = [
-    `curl -s -X POST ${appUrl}/api/v1/requests/create \\`,
-    `  -H "Authorization: Bearer ${demo.liveKey}" \\`,
-    `  -H "Content-Type: application/json" \\`,
-    `  -d '{"merchant_id":"${demo.merchantId}","fiat_amount_int":2500,"memo":"Coffee","metadata":{"order_id":"ORD-1"}}'`,
-  ].join("\n");
-  console.log(`
-JoPay is running (Ctrl-C stops everything).
-
-  Pay page (demo request)  ${appUrl}/pay/${demo.requestId}
-  Partner console          ${appUrl}/partner       (also http://demo.localhost:${port}/partner)
-  Merchant dashboard       ${appUrl}/merchant
-  Admin portal             ${appUrl}/admin
-  Developer docs           ${appUrl}/docs
-
-  Admin login              ${demo.adminEmail} / ${demo.adminPassword}
-  Partner "demo" keys      live ${demo.liveKey}
-                           test ${demo.testKey}
-  Merchant (onboarded)     ${demo.merchantId}  wallet ${demo.merchantWallet}
-  Local chain              ${chain.rpcUrl} (chain ${chain.chainId}), test USDC ${chain.usdcAddress}
-  Database                 ${database.kind === "external" ? "DATABASE_URL" : `embedded (${process.env.JOPAY_DATA_DIR})`}
-
-Create a payment request:
-${curl}
-`);
+  const giveUp = new AbortController();
+  const up = await Promise.race([
+    waitForHttp(`http://${reachable(host)}:${port}/api/health`, 180_000, giveUp.signal),
+    stop.requested.then(() => false),
+    webExit.then(() => false),
+  ]).finally(() => giveUp.abort());
+  if (up) {
+    const where = database.kind === "external" ? "DATABASE_URL" : `embedded (${process.env.JOPAY_DATA_DIR})`;
+    console.log(banner({ appUrl, port, host, demo, chain, database: where }));
+  }
+  return Promise.race([stop.requested.then(() => 0), webExit]);
 }
 
-main().catch((err) => {
+// After SIGHUP the terminal is gone: writing the stop's progress to it must not crash the stop.
+for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
   console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+} finally {
+  await stopAll();
+}
+process.exit(code);

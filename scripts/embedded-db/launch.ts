@@ -19,6 +19,12 @@ export interface EmbeddedDbOptions {
   maxConnections?: number;
   /** How long to wait for the ready line. Default 60 s (first run includes initdb). */
   readyTimeoutMs?: number;
+  /**
+   * Run the server in a process group of its own, so a Ctrl-C in the terminal reaches only us and
+   * we stop it when we choose (the dev launcher stops it after the web server, which still needs
+   * it). The IPC lifeline below works either way. Default false: it shares ours.
+   */
+  detached?: boolean;
 }
 
 export interface EmbeddedDbExit {
@@ -78,7 +84,7 @@ export async function startEmbeddedDb(options: EmbeddedDbOptions = {}): Promise<
   }
   // The "ipc" channel is our lifeline: when this process dies, the server sees it disconnect
   // and shuts down cleanly instead of keeping the data dir locked.
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe", "ipc"] });
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe", "ipc"], detached: options.detached ?? false });
 
   let stderrTail = "";
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {

@@ -29,7 +29,8 @@ export function runningEmbeddedServer(dataDir = defaultDataDir()): { pid: number
   }
 }
 
-export async function openDatabase(opts: { migrate?: boolean; dataDir?: string } = {}): Promise<OpenDatabase> {
+/** `detached`: an embedded server this starts gets its own process group (see EmbeddedDbOptions). */
+export async function openDatabase(opts: { migrate?: boolean; dataDir?: string; detached?: boolean } = {}): Promise<OpenDatabase> {
   const external = process.env.DATABASE_URL;
   let db: OpenDatabase;
   if (external) {
@@ -39,7 +40,7 @@ export async function openDatabase(opts: { migrate?: boolean; dataDir?: string }
     if (running) {
       db = { url: embeddedDbUrl(running.port), kind: "shared", close: async () => {} };
     } else {
-      const server = await startEmbeddedDb({ dataDir: opts.dataDir ?? defaultDataDir() });
+      const server = await startEmbeddedDb({ dataDir: opts.dataDir ?? defaultDataDir(), detached: opts.detached });
       // Our own server: stop it even if the script dies on an exception.
       db = { url: server.url, kind: "owned", close: () => server.stop() };
     }

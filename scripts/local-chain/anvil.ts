@@ -4,8 +4,8 @@
 // wrapper relies on a postinstall step that did not run here, and going through it would add a
 // node process between us and anvil (signals for stop()/state dumps would have to be relayed).
 import { findFreePort as freePortImpl } from "../support/free-port";
+import { withParentDeathSignal } from "../support/parent-death-signal";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Address } from "viem";
@@ -45,6 +45,11 @@ export interface StartAnvilOptions {
   stateFile?: string;
   /** How long to wait for anvil to listen and answer eth_chainId. Default 15 000 ms. */
   startTimeoutMs?: number;
+  /**
+   * Run anvil in a process group of its own, so a Ctrl-C in the terminal reaches only us and we
+   * stop it when we choose (the dev launcher stops it last). Default false: it shares ours.
+   */
+  detached?: boolean;
 }
 
 export interface AnvilInstance {
@@ -84,17 +89,6 @@ function track(child: ChildProcess): void {
   }
 }
 
-/**
- * The 'exit' hook does not run when we die from a signal -- and that is how Vitest ends its fork
- * workers, which leaked anvils in practice. util-linux `setpriv --pdeathsig` makes the kernel
- * send anvil SIGTERM (state still gets dumped) when we die, however we die; it execs anvil, so
- * the pid is anvil's own. Without setpriv (non-Debian images) we fall back to the 'exit' hook.
- */
-function withParentDeathSignal(binary: string, args: string[]): [string, string[]] {
-  const setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].find((p) => existsSync(p));
-  return setpriv ? [setpriv, ["--pdeathsig", "TERM", "--", binary, ...args]] : [binary, args];
-}
-
 class AnvilExitedError extends Error {
   constructor(
     message: string,
@@ -128,7 +122,8 @@ async function startOnPort(port: number, opts: StartAnvilOptions): Promise<Anvil
   if (opts.stateFile !== undefined) args.push("--state", opts.stateFile);
 
   const [command, commandArgs] = withParentDeathSignal(anvilBinaryPath(), args);
-  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"] });
+  // Whether or not detached, the parent-death signal (or the 'exit' hook) keeps it from outliving us.
+  const child = spawn(command, commandArgs, { stdio: ["ignore", "pipe", "pipe"], detached: opts.detached ?? false });
   track(child);
 
   // Keep the tail of stderr for error messages (anvil reports bind failures etc. there).
