@@ -1,10 +1,11 @@
 // The bare baselines for `npm run bench:api`: plain node:http + a pg Pool, no framework, no ORM,
 // no schema library. Run as their own process, like `next start`, so both compete for the same two
 // cores on equal terms. BASELINE=same (default) or BASELINE=insert-only:
-//  - same: the authenticated insert exactly as POST /api/v1/requests/create does it, with the very
-//    same SQL statements imported from lib/ — key + partner by hash, rate-limit count, merchant +
-//    idempotent replay, then one transaction: pick a free amount tag (locking that amount), insert (ids are
-//    UUIDv7 as ours: random ids spread inserts over the primary key's pages). What is
+//  - same: the authenticated insert as POST /api/v1/requests/create did it on 2026-12-03, frozen in
+//    ./frozen-create-sql.ts (the key and rate-limit statements are still the live ones, unchanged
+//    since) — key + partner by hash, rate-limit count, merchant + idempotent replay, then one
+//    transaction: pick a free amount tag (locking that amount), insert (ids are UUIDv7 as ours:
+//    random ids spread inserts over the primary key's pages). What is
 //    left out is everything that is not the database: Next, zod, our error table, serialisation.
 //    The ratio against it is what the framework and our code cost.
 //  - insert-only: key lookup and one INSERT…SELECT, no rate limit, no replay, no tag, no lock —
@@ -16,8 +17,7 @@ import { KEY_WITH_PARTNER_SQL } from "../../lib/api/authenticate";
 import { hashKey } from "../../lib/api-keys/key-format";
 import { uuidv7 } from "../../lib/ids";
 import { slotting, TAKE_SQL, takeValues } from "../../lib/api/rate-limit";
-import { withFreeAmountTag } from "../../lib/payments/amount-tag";
-import { INSERT_REQUEST_SQL, insertParams, MERCHANT_AND_REPLAY_SQL, type InsertValues } from "../../lib/requests/create-request";
+import { INSERT_REQUEST_SQL, insertParams, MERCHANT_AND_REPLAY_SQL, withFreeAmountTag, type InsertValues } from "./frozen-create-sql";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
 const MODE = process.env.BASELINE === "insert-only" ? "insert-only" : "same";

@@ -4,14 +4,14 @@
 // the converted amount itself is free, otherwise a free tag picked at random.
 // That leaves room for 10,000 open requests of one price per wallet (a SaaS biller's monthly run).
 //
-// Concurrency: what is locked is the amount, not the wallet. The pick statement finds the first
-// candidate whose amount is free and takes a transaction-scoped advisory lock on that amount
-// (chain, wallet, usdc_micro) with pg_try_advisory_xact_lock — never waiting: an amount another
-// create is inserting right now is simply skipped. The insert, a later statement and so a later
-// snapshot, re-checks under that lock that the amount is still free (a create that held it and
-// committed in between is visible now) and inserts; when it is not, the next pick goes on. So two
-// open requests can never share an amount, and creates to one busy wallet run side by side instead
-// of queueing behind one wallet lock (bench:verify compares them with creates over 64 wallets).
+// Concurrency: what is locked is the amount, not the wallet. For each candidate whose amount is
+// free, a transaction-scoped advisory lock is taken on that amount (chain, wallet, usdc_micro) with
+// pg_try_advisory_xact_lock — never waiting: an amount another create is inserting right now is
+// simply skipped. The insert, a later command and so a later snapshot, re-checks under that lock
+// that the amount is still free (a create that held it and committed in between is visible now)
+// and inserts; when it is not, the next candidate goes on. So two open requests can never share an
+// amount, and creates to one busy wallet run side by side instead of queueing behind one wallet
+// lock (bench:verify compares them with creates over 64 wallets).
 //
 // Why random tags and not "the smallest free tag": with thousands of open requests at one price the
 // smallest free tag is found only by probing every taken one, and concurrent creates would all race
@@ -54,54 +54,10 @@ const quoted = (values: readonly string[]) => values.map((v) => `'${v}'`).join("
 const OPEN_SQL = (alias: string) =>
   `${alias}.status IN (${quoted(OPEN_STATUSES)}) AND ${alias}."proofStatus" IN (${quoted(OPEN_PROOF_STATUSES)})`;
 
-/** No open request to the wallet asks for `amount` (SQL expressions, e.g. placeholders). */
-export const amountIsFreeSql = (p: { chainId: string; wallet: string; amount: string }) => `NOT EXISTS (
-    SELECT 1 FROM payment_requests open_request
-    WHERE open_request."chainId" = ${p.chainId} AND open_request."receivingWallet" = ${p.wallet}
-      AND open_request."usdcMicro" = ${p.amount} AND ${OPEN_SQL("open_request")})`;
-
-// $1 chain id, $2 wallet (lower case), $3 base usdc_micro, $4 candidate tags in trying order.
-// The fence (OFFSET 0) keeps the lock out of the probe: only an amount found free is locked, and
-// unnest yields the candidates lazily in array order, so the first free one that locks wins.
-// Each probe uses the index (chainId, receivingWallet, usdcMicro).
-// Exported for bench:api's bare baseline, which runs the same statements.
-export const PICK_TAG_SQL = `
-  SELECT free.value AS tag FROM (
-    SELECT tag.value FROM unnest($4::int[]) AS tag(value)
-    WHERE ${amountIsFreeSql({ chainId: "$1::int", wallet: "$2::text", amount: "$3::bigint + tag.value" })}
-    OFFSET 0
-  ) free
-  WHERE pg_try_advisory_xact_lock(hashtextextended('amount:' || $1::int || ':' || $2::text || ':' || ($3::bigint + free.value), 0))
-  LIMIT 1`;
-
-/**
- * In a transaction: the tag of a free amount (base + tag) to the wallet, locked until the
- * transaction ends, or null when all 10,000 are taken. `insert` must insert with that tag only if
- * the amount is still free (amountIsFreeSql) and say whether it did; a false goes on to the next.
- */
-export async function withFreeAmountTag<T>(
-  tx: Sql,
-  q: { chainId: number; wallet: string; base: bigint },
-  insert: (tag: number) => Promise<T | null>,
-): Promise<T | null> {
-  const params = [q.chainId, q.wallet.toLowerCase(), q.base.toString()];
-  const lost = new Set<number>();
-  for (const candidates of tagCandidateBatches()) {
-    for (;;) {
-      const [row] = await tx<{ tag: number }>(PICK_TAG_SQL, [...params, candidates]);
-      if (!row) break; // this batch is used up: next batch
-      // A tag the insert found taken must look taken to the next pick; if not, the two disagree
-      // on what "free" means and retrying would loop for ever.
-      if (lost.has(row.tag)) throw new Error(`amount tag ${row.tag} picked again after its insert found it taken`);
-      const done = await insert(row.tag);
-      if (done !== null) return done;
-      // Taken between the pick's snapshot and the lock (its creator committed): pick again; the
-      // pick now sees it taken.
-      lost.add(row.tag);
-    }
-  }
-  return null;
-}
+// The probe, the lock and the insert run in the database as one statement: the function
+// insert_tagged_request (prisma/migrations/20261203130000_insert_tagged_request), called with one
+// batch of tagCandidateBatches at a time (lib/requests/create-request.ts). The order of the
+// candidates stays here, where it is tested; the protocol above is the function's.
 
 const SOONEST_FREED_SQL = `
   SELECT min("expiresAt") AS "soonest" FROM payment_requests r

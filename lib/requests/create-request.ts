@@ -10,17 +10,18 @@
 //
 // Plain SQL (lib/db/sql.ts), not Prisma: this is the API's busiest write, and Prisma's per-query
 // CPU made it a quarter as fast (bench:api). The merchant and a replay are one read; the insert
-// transaction is pick a free amount tag (locking that amount), insert (+ audit for console callers).
+// with a free amount tag is one more (insert_tagged_request), plus the audit entry for console
+// callers: with the key lookup and the rate limit, four statements for an API create.
 import { ApiError } from "@/lib/api/errors";
 import { assertIdShape, notFound, tenantParams, tenantSql } from "@/lib/api/tenant";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
-import { sql, sqlTransaction } from "@/lib/db/sql";
+import { sql, sqlTransaction, type Sql } from "@/lib/db/sql";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { fiatToUsdcMicro } from "@/lib/fx/amount";
 import { currentRate } from "@/lib/fx/rates";
 import type { Merchant, Partner, PaymentRequest } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
-import { amountIsFreeSql, secondsUntilATagFrees, withFreeAmountTag } from "@/lib/payments/amount-tag";
+import { secondsUntilATagFrees, tagCandidateBatches } from "@/lib/payments/amount-tag";
 import { createRequestInput, INVOICE_DEFAULT_EXPIRY_MINUTES, type CreateRequestFields, type CreateRequestInput } from "@/lib/schemas/request";
 import { resolveIdempotencyKey } from "./idempotency-key";
 import { requestColumns, toPaymentRequest } from "./request-row";
@@ -58,25 +59,29 @@ export const MERCHANT_AND_REPLAY_SQL = `
 
 const REPLAY = `SELECT ${requestColumns()} FROM payment_requests WHERE "partnerId" = $1 AND "merchantId" = $2 AND "idempotencyKey" = $3`;
 
-export const INSERT_COLUMNS = [
-  "id", "partnerId", "merchantId", "testMode", "paymentMode", "fiatAmountInt", "fiatCode", "usdcMicro", "amountTag",
-  "fxRate", "fxSource", "fxRateAt", "memo", "customerName", "customerEmail", "customerPhone", "metadata",
-  "idempotencyKey", "receivingWallet", "chainId", "usdcContract", "expiresAt", "createdVia", "createdAt", "updatedAt",
-] as const;
-/** A new request's columns but its tag; usdcMicro is the untagged amount. */
-export type InsertValues = Record<Exclude<(typeof INSERT_COLUMNS)[number], "amountTag">, unknown>;
-/** The insert's parameters for one tag: every column in order, usdcMicro tagged. */
-export const insertParams = (values: InsertValues, tag: number) =>
-  INSERT_COLUMNS.map((c) => (c === "amountTag" ? tag : c === "usdcMicro" ? (BigInt(values.usdcMicro as string) + BigInt(tag)).toString() : values[c]));
-const param = (c: (typeof INSERT_COLUMNS)[number]) => `$${INSERT_COLUMNS.indexOf(c) + 1}`;
-// Inserts only if the tagged amount is still free: the tag was picked (and its amount locked) by
-// the statement before, whose snapshot may predate a create that held that amount and committed
-// (lib/payments/amount-tag.ts). No row back = taken; the caller picks again.
-export const INSERT_REQUEST_SQL = `
-  INSERT INTO payment_requests (${INSERT_COLUMNS.map((c) => `"${c}"`).join(", ")})
-  SELECT ${INSERT_COLUMNS.map((c) => param(c)).join(", ")}
-  WHERE ${amountIsFreeSql({ chainId: param("chainId"), wallet: param("receivingWallet"), amount: `${param("usdcMicro")}::bigint` })}
-  RETURNING ${requestColumns()}`;
+/** A new request's columns, as insert_tagged_request reads them (JSON; usdcMicro untagged). */
+export interface InsertValues {
+  id: string; partnerId: string; merchantId: string; testMode: boolean; paymentMode: string;
+  fiatAmountInt: number; fiatCode: string; usdcMicro: string; fxRate: string; fxSource: string; fxRateAt: Date;
+  memo: string | null; customerName: string | null; customerEmail: string | null; customerPhone: string | null;
+  metadata: Record<string, string>; idempotencyKey: string; receivingWallet: string; chainId: number;
+  usdcContract: string; expiresAt: Date; createdVia: string; createdAt: Date; updatedAt: Date;
+}
+
+// One statement: probe, lock and insert for each candidate tag in turn, in the database
+// (lib/payments/amount-tag.ts says why; the migration 20261203130000 holds the function).
+// No row back = every candidate was taken. Exported for the tests that drive it directly.
+export const INSERT_TAGGED_SQL = `SELECT ${requestColumns("r")} FROM insert_tagged_request($1::jsonb, $2::int[]) r`;
+
+/** Inserts `values` with the first free tag, one batch of candidates per statement; null when all 10,000 are taken. */
+export async function insertWithFreeTag(run: Sql, values: InsertValues): Promise<Record<string, unknown> | null> {
+  const json = JSON.stringify(values);
+  for (const candidates of tagCandidateBatches()) {
+    const [row] = await run(INSERT_TAGGED_SQL, [json, candidates]);
+    if (row) return row;
+  }
+  return null;
+}
 
 /**
  * `fields` are the API body's fields (snake_case, as in the seed); they are validated here too, so
@@ -113,50 +118,55 @@ export async function createRequest(ctx: CreateRequestContext, fields: CreateReq
   const chain = chainForMode(ctx.testMode ? "test" : "live");
   const wallet = merchant.walletAddress.toLowerCase();
 
+  const now = new Date();
+  const values: InsertValues = {
+    id: uuidv7(),
+    partnerId: ctx.partner.id,
+    merchantId: merchant.id,
+    testMode: ctx.testMode,
+    paymentMode: input.payment_mode,
+    fiatAmountInt: input.fiat_amount_int,
+    fiatCode,
+    usdcMicro: base.toString(),
+    fxRate: quote.usdPerUnit,
+    fxSource: quote.source,
+    fxRateAt: quote.asOf,
+    memo: input.memo ?? null,
+    customerName: input.customer_name ?? null,
+    customerEmail: input.customer_email ?? null,
+    customerPhone: input.customer_phone ?? null,
+    metadata: input.metadata ?? {},
+    idempotencyKey: idem.key,
+    receivingWallet: wallet,
+    chainId: chain.chainId,
+    usdcContract: chain.usdcAddress.toLowerCase(),
+    expiresAt: new Date(now.getTime() + expiryMinutes * 60_000),
+    createdVia: ctx.createdVia,
+    createdAt: now,
+    updatedAt: now,
+  };
+  // No second replay lookup: a concurrent create with this key that committed before us makes our
+  // insert hit the unique index, and the catch below answers with its row. The API's create is
+  // one statement here (autocommit); a console create writes its audit entry in the same
+  // transaction, so the request and its audit row commit together.
+  const insert = async (run: Sql) => {
+    const row = await insertWithFreeTag(run, values);
+    if (!row) {
+      const retryAfter = await secondsUntilATagFrees(run, chain.chainId, wallet, base, now);
+      throw new ApiError("amount_capacity_exhausted", undefined, {}, { "Retry-After": String(retryAfter) });
+    }
+    return toPaymentRequest(row);
+  };
   try {
-    return await sqlTransaction(async (tx) => {
-      // No second replay lookup here: a concurrent create with this key that committed before us
-      // makes our insert hit the unique index, and the catch below answers with its row. One query
-      // less on every create (bench:api).
-      const now = new Date();
-      const values: InsertValues = {
-        id: uuidv7(),
-        partnerId: ctx.partner.id,
-        merchantId: merchant.id,
-        testMode: ctx.testMode,
-        paymentMode: input.payment_mode,
-        fiatAmountInt: input.fiat_amount_int,
-        fiatCode,
-        usdcMicro: base.toString(),
-        fxRate: quote.usdPerUnit,
-        fxSource: quote.source,
-        fxRateAt: quote.asOf,
-        memo: input.memo ?? null,
-        customerName: input.customer_name ?? null,
-        customerEmail: input.customer_email ?? null,
-        customerPhone: input.customer_phone ?? null,
-        metadata: JSON.stringify(input.metadata ?? {}),
-        idempotencyKey: idem.key,
-        receivingWallet: wallet,
-        chainId: chain.chainId,
-        usdcContract: chain.usdcAddress.toLowerCase(),
-        expiresAt: new Date(now.getTime() + expiryMinutes * 60_000),
-        createdVia: ctx.createdVia,
-        createdAt: now,
-        updatedAt: now,
-      };
-      const inserted = await withFreeAmountTag(tx, { chainId: chain.chainId, wallet, base }, async (tag) => {
-        const [row] = await tx(INSERT_REQUEST_SQL, insertParams(values, tag));
-        return row ?? null;
-      });
-      if (!inserted) {
-        const retryAfter = await secondsUntilATagFrees(tx, chain.chainId, wallet, base, now);
-        throw new ApiError("amount_capacity_exhausted", undefined, {}, { "Retry-After": String(retryAfter) });
-      }
-      const request = toPaymentRequest(inserted);
-      await recordAuditFor(tx, opts.audit, request);
-      return { request, replay: false };
-    });
+    const audit = opts.audit;
+    const request = audit
+      ? await sqlTransaction(async (tx) => {
+          const r = await insert(tx);
+          await recordAuditFor(tx, audit, r);
+          return r;
+        })
+      : await insert(sql);
+    return { request, replay: false };
   } catch (err) {
     const v = uniqueViolation(err);
     if (v && /idempotency/i.test(v.constraint)) {

@@ -4,12 +4,14 @@
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { sql, sqlTransaction } from "@/lib/db/sql";
-import { MAX_AMOUNT_TAG, withFreeAmountTag } from "@/lib/payments/amount-tag";
+import pg from "pg";
+import { sql } from "@/lib/db/sql";
+import { MAX_AMOUNT_TAG } from "@/lib/payments/amount-tag";
 import { checkProofs } from "@/lib/payments/check-proofs";
 import { watchTransfers } from "@/lib/payments/watch-transfers";
 import { uuidv7 } from "@/lib/ids";
-import { createRequest, INSERT_REQUEST_SQL, insertParams, type InsertValues } from "@/lib/requests/create-request";
+import { createRequest, INSERT_TAGGED_SQL, type InsertValues } from "@/lib/requests/create-request";
+import { toPaymentRequest } from "@/lib/requests/request-row";
 import { call } from "@/test/support/call-route";
 import { makePaymentSetup } from "../support/request-fixtures";
 import { startLiveTestChain, type TestChain } from "./support/chain";
@@ -108,39 +110,98 @@ describe("amount capacity", () => {
     for (const a of amounts) expect(a >= 5_500_000n && a <= 5_500_000n + BigInt(MAX_AMOUNT_TAG)).toBe(true);
   });
 
-  it("an amount taken between the pick and the insert is not reused: the create picks again", async () => {
+  // The two interleavings insert_tagged_request must survive, forced on real connections.
+  async function setupAtTag0() {
     const s = await makePaymentSetup();
     const ctx = { partner: s.partner, testMode: false, createdVia: "api" as const };
-    const first = (await createRequest(ctx, { merchant_id: s.merchant.id, fiat_amount_int: 700 })).request;
-    const wallet = first.receivingWallet;
-    const base = first.usdcMicro; // tag 0
+    const first = (await createRequest(ctx, { merchant_id: s.merchant.id, fiat_amount_int: 700 })).request; // tag 0
     const values = (): InsertValues => ({
       id: uuidv7(), partnerId: first.partnerId, merchantId: first.merchantId, testMode: false, paymentMode: "pos", fiatAmountInt: 700,
-      fiatCode: "EUR", usdcMicro: base.toString(), fxRate: "1.1", fxSource: "static", fxRateAt: new Date(), memo: null,
-      customerName: null, customerEmail: null, customerPhone: null, metadata: "{}", idempotencyKey: uuidv7(), receivingWallet: wallet,
+      fiatCode: "EUR", usdcMicro: first.usdcMicro.toString(), fxRate: "1.1", fxSource: "static", fxRateAt: new Date(), memo: null,
+      customerName: null, customerEmail: null, customerPhone: null, metadata: {}, idempotencyKey: uuidv7(), receivingWallet: first.receivingWallet,
       chainId: first.chainId, usdcContract: first.usdcContract, expiresAt: first.expiresAt, createdVia: "api", createdAt: new Date(), updatedAt: new Date(),
     });
-    const tried: number[] = [];
-    const mine = await sqlTransaction((tx) =>
-      withFreeAmountTag(tx, { chainId: first.chainId, wallet, base }, async (tag) => {
-        tried.push(tag);
-        // The first time, another create takes this very amount and commits (on its own connection)
-        // after our pick read it as free: our insert must see it and insert nothing.
-        if (tried.length === 1) await sql(INSERT_REQUEST_SQL, insertParams(values(), tag));
-        const [row] = await tx<{ id: string; usdcMicro: string }>(INSERT_REQUEST_SQL, insertParams(values(), tag));
-        return row ?? null;
-      }),
-    );
-    expect(tried).toHaveLength(2);
-    expect(tried[1]).not.toBe(tried[0]);
-    expect(BigInt(mine!.usdcMicro)).toBe(base + BigInt(tried[1]));
-    const amounts = await db.paymentRequest.findMany({ where: { merchantId: s.merchant.id }, select: { usdcMicro: true } });
-    expect(amounts).toHaveLength(3);
-    expect(new Set(amounts.map((a) => a.usdcMicro)).size).toBe(3);
+    const connect = async () => {
+      const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await c.connect();
+      return c;
+    };
+    const tagsOf = async () =>
+      (await db.paymentRequest.findMany({ where: { merchantId: s.merchant.id }, select: { amountTag: true }, orderBy: { amountTag: "asc" } })).map((r) => r.amountTag);
+    return { values, connect, tagsOf };
+  }
 
-    // An insert that refuses a tag the pick still sees as free would retry for ever: it is an error.
-    await expect(
-      sqlTransaction((tx) => withFreeAmountTag(tx, { chainId: first.chainId, wallet, base }, async () => null)),
-    ).rejects.toThrow(/picked again/);
+  it("an amount another create is inserting right now is skipped, not waited for", async () => {
+    const { values, connect, tagsOf } = await setupAtTag0();
+    const other = await connect();
+    try {
+      await other.query("BEGIN");
+      const [held] = (await other.query(INSERT_TAGGED_SQL, [JSON.stringify(values()), [1]])).rows;
+      expect(held.amountTag).toBe(1); // inserted, amount locked, not committed
+      // Ours, while the other is still open: tag 1 looks free (uncommitted) but is locked → tag 2.
+      const [mine] = await sql<{ amountTag: number }>(INSERT_TAGGED_SQL, [JSON.stringify(values()), [1, 2]]);
+      expect(mine.amountTag).toBe(2);
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    expect(await tagsOf()).toEqual([0, 1, 2]);
+  });
+
+  it("an amount taken and committed between the probe and the lock is seen by the insert: the next tag is used", async () => {
+    const { values, connect, tagsOf } = await setupAtTag0();
+    const GATE = 7_300_000 + randomInt(1_000_000);
+    const schema = `race_hook_${randomInt(1e9)}`;
+    // Our connection's pg_try_advisory_xact_lock first waits at a gate the other create holds, so
+    // our probe runs before the other commits and our lock after: the window the insert's own
+    // check closes. (An unqualified function resolves through search_path, ahead of pg_catalog.)
+    const ours = await connect();
+    const other = await connect();
+    try {
+      await ours.query(`CREATE SCHEMA ${schema}`);
+      await ours.query(`CREATE FUNCTION ${schema}.pg_try_advisory_xact_lock(k bigint) RETURNS boolean LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_catalog.pg_advisory_xact_lock(${GATE}); RETURN pg_catalog.pg_try_advisory_xact_lock(k); END $$`);
+      await ours.query(`SET search_path = ${schema}, public, pg_catalog`);
+
+      await other.query("BEGIN");
+      await other.query("SELECT pg_advisory_xact_lock($1)", [GATE]);
+      const [taken] = (await other.query(INSERT_TAGGED_SQL, [JSON.stringify(values()), [1]])).rows;
+      expect(taken.amountTag).toBe(1);
+
+      const pending = ours.query(INSERT_TAGGED_SQL, [JSON.stringify(values()), [1, 2]]);
+      // Ours has probed tag 1 (free: uncommitted) and waits at the gate.
+      for (let i = 0; ; i++) {
+        const [{ n }] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = $1", [GATE]);
+        if (n === 1) break;
+        if (i > 200) throw new Error("our insert never reached the gate");
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await other.query("COMMIT"); // tag 1 is now an open request; the gate and its amount lock are free
+      const [mine] = (await pending).rows;
+      expect(mine.amountTag).toBe(2);
+    } finally {
+      await ours.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+      await Promise.all([ours.end(), other.end()]);
+    }
+    expect(await tagsOf()).toEqual([0, 1, 2]);
+  });
+
+  it("the insert writes every column it is given, and an amount no open request holds is free again", async () => {
+    const { values, tagsOf } = await setupAtTag0();
+    const v = { ...values(), memo: "m", customerName: "c", customerEmail: "e@x.example", customerPhone: "1", metadata: { a: "b" }, paymentMode: "invoice", createdVia: "admin" };
+    const [row] = await sql<Record<string, unknown>>(INSERT_TAGGED_SQL, [JSON.stringify(v), [0, 5]]);
+    const got = toPaymentRequest(row);
+    for (const [k, want] of Object.entries(v)) {
+      const have = (got as unknown as Record<string, unknown>)[k];
+      const norm = (x: unknown) => (x instanceof Date ? x.toISOString() : typeof x === "bigint" ? x.toString() : x && typeof x === "object" && "toFixed" in x ? String(x) : x);
+      if (k === "usdcMicro") expect(have).toBe(BigInt(v.usdcMicro) + 5n);
+      else expect(norm(have), k).toEqual(norm(want));
+    }
+    expect(got.amountTag).toBe(5);
+    // Voided, expired or paid requests hold no amount.
+    await db.paymentRequest.updateMany({ where: { id: got.id }, data: { status: "voided" } });
+    const [again] = await sql<{ amountTag: number }>(INSERT_TAGGED_SQL, [JSON.stringify(values()), [5]]);
+    expect(again.amountTag).toBe(5);
+    expect(await tagsOf()).toEqual([0, 5, 5]);
   });
 });
