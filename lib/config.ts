@@ -61,6 +61,19 @@ const envSchema = z.object({
   JOPAY_ALLOW_PRIVATE_WEBHOOKS: bool,
   JOPAY_SINGLE_PROCESS: bool,
   WORKER_POLL_MS: positiveInt(500),
+  /**
+   * /api/health/ready refuses once no worker has reported for this long; a worker's loops report
+   * after a pass every quarter of it (worker/run-loops.ts), so one slow pass does not flip readiness.
+   */
+  WORKER_HEARTBEAT_MAX_AGE_SECONDS: positiveInt(60),
+  /** Bearer token for /api/metrics and the worker's metrics port; unset: no metrics are served. */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v))
+    .refine((v) => v === undefined || v.length >= 32, { message: "must be at least 32 characters (e.g. `openssl rand -hex 32`)" }),
+  /** Port on which `npm run worker` serves its own metrics (its webhook counters); unset: none. */
+  WORKER_METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
   /** From address of JoPay's emails (disabled-endpoint notices, invites); only used with SMTP_URL. */
   JOPAY_EMAIL_FROM: z.string().trim().min(3).optional().default("JoPay <no-reply@localhost>"),
@@ -84,6 +97,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const building = source.NEXT_PHASE === "phase-production-build";
   if (env.NODE_ENV === "production" && !env.JOPAY_SECRET && !building) {
     throw new ConfigError("Invalid JoPay configuration:\n  JOPAY_SECRET: required in production");
+  }
+  if (env.WORKER_METRICS_PORT !== undefined && !env.METRICS_TOKEN) {
+    throw new ConfigError("Invalid JoPay configuration:\n  WORKER_METRICS_PORT: needs METRICS_TOKEN (the port serves metrics only to that bearer token)");
   }
   return env;
 }

@@ -37,6 +37,12 @@ export function getPool(): pg.Pool {
   return pool;
 }
 
+/** The pool's occupancy for metrics, or null before anything has opened it (never creates it). */
+export function poolStats(): { max: number; total: number; idle: number; waiting: number } | null {
+  const pool = holder.__jopayPool;
+  return pool ? { max: pool.options.max ?? 0, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 // A caller waits at most this long for a free connection (then: 503, retry). Prisma's interactive
 // transactions wait as long for theirs (its default, 2 s, failed 10 of 50 concurrent proof
 // attaches on a 10-connection pool) and may run 15 s, like lib/db/sql.ts's transactions.

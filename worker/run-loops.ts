@@ -3,6 +3,7 @@
 // number of these may run side by side. A loop that did work runs again at once; an idle loop
 // sleeps its interval.
 import { hostname } from "node:os";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 
@@ -26,7 +27,10 @@ export interface RunningWorker {
 
 export function startLoops(loops: Loop[], workerId = `${hostname()}:${process.pid}`): RunningWorker {
   const controller = new AbortController();
-  const done = loops.map((loop) => runLoop(loop, { workerId, signal: controller.signal }));
+  // Readiness (lib/health/heartbeats.ts) wants a beat within WORKER_HEARTBEAT_MAX_AGE_SECONDS:
+  // four chances inside it, so one slow pass or write does not flip it; and at least every 5 s.
+  const beatMs = Math.min(5_000, (config().WORKER_HEARTBEAT_MAX_AGE_SECONDS * 1000) / 4);
+  const done = loops.map((loop) => runLoop(loop, { workerId, signal: controller.signal }, beatMs));
   return {
     workerId,
     async stop() {
@@ -36,7 +40,7 @@ export function startLoops(loops: Loop[], workerId = `${hostname()}:${process.pi
   };
 }
 
-async function runLoop(loop: Loop, ctx: LoopContext) {
+async function runLoop(loop: Loop, ctx: LoopContext, beatMs: number) {
   let lastBeat = 0;
   while (!ctx.signal.aborted) {
     let handled = 0;
@@ -47,7 +51,7 @@ async function runLoop(loop: Loop, ctx: LoopContext) {
       error = err instanceof Error ? err.message : String(err);
       log.error("worker loop failed", { loop: loop.name, error });
     }
-    if (Date.now() - lastBeat > 5_000 || error) {
+    if (Date.now() - lastBeat > beatMs || error) {
       lastBeat = Date.now();
       await heartbeat(ctx.workerId, loop.name, error);
     }

@@ -14,6 +14,9 @@ export const NON_API_ROUTES = [
   { method: "get", path: "/api/pay/{id}" },
   { method: "post", path: "/api/pay/{id}/proof" },
   { method: "get", path: "/api/health" },
+  { method: "get", path: "/api/health/live" },
+  { method: "get", path: "/api/health/ready" },
+  { method: "get", path: "/api/metrics" },
   { method: "get", path: "/api/merchant/export" },
 ] as const;
 

@@ -28,6 +28,7 @@ import type { Redis } from "ioredis";
 import { config } from "@/lib/config";
 import { sql } from "@/lib/db/sql";
 import { ApiError } from "./errors";
+import { recordRateLimitRejection } from "@/lib/metrics/record";
 
 export const DEFAULT_LIMIT_PER_MINUTE = 60;
 export const MERCHANT_CREATE_LIMIT_PER_MINUTE = 30;
@@ -130,9 +131,11 @@ export function rateLimitHeaders(r: RateLimitResult): Record<string, string> {
 }
 
 /** Puts the limit's headers on the answer (`headers` is the response's); refuses with 429 when over. */
-export function enforce(r: RateLimitResult, headers: Record<string, string>): void {
+export function enforce(r: RateLimitResult, headers: Record<string, string>, bucket: string): void {
   Object.assign(headers, rateLimitHeaders(r));
-  if (!r.allowed) throw new ApiError("rate_limited");
+  if (r.allowed) return;
+  recordRateLimitRejection(bucket);
+  throw new ApiError("rate_limited");
 }
 
 /** The atomic step in TypeScript: the memory store runs it, the Lua and SQL below mirror it. */

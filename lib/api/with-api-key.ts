@@ -12,6 +12,7 @@ import { ApiError, isApiError } from "./errors";
 import type { ApiOperation } from "./operations/operation";
 import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitResult } from "./rate-limit";
 import { clientIp, hitIpLimit } from "./with-public";
+import { recordApiRequest } from "@/lib/metrics/record";
 import { readJsonBody } from "./read-body";
 import { errorResponse, json, toApiError, validationError } from "./respond";
 
@@ -39,11 +40,17 @@ export function withApiKey<Op extends ApiOperation>(op: Op, handler: Handler<Op>
   if (scope === "public") throw new Error(`${op.operationId} is public: it is not served through withApiKey`);
   const statuses = new Set([op.successStatus ?? 200, ...(op.alsoStatuses ?? [])]);
   const serve = async (req: Request, route?: RouteArgs): Promise<Response> => {
+    const started = performance.now();
+    const res = await answer(req, route);
+    recordApiRequest(op.operationId, res.status, (performance.now() - started) / 1000);
+    return res;
+  };
+  const answer = async (req: Request, route?: RouteArgs): Promise<Response> => {
     const requestId = uuidv7();
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
       const ctx = await authenticate(req, requestId).catch((err) => throttleFailedAuth(req, err, headers));
-      enforce(await applyRateLimit(ctx, op.limit ?? "default"), headers);
+      enforce(await applyRateLimit(ctx, op.limit ?? "default"), headers, op.limit ?? "default");
       if (scope) requireScope(ctx, scope);
       if (op.testModeOnly && !ctx.testMode) throw new ApiError("test_mode_only");
 
@@ -100,7 +107,7 @@ async function applyRateLimit(ctx: ApiContext, bucket: "default" | "merchant_cre
 // partners out.
 async function throttleFailedAuth(req: Request, err: unknown, headers: Record<string, string>): Promise<never> {
   if (isApiError(err) && err.code === "unauthorized") {
-    enforce(await hitIpLimit(clientIp(req), { bucket: "api_auth_failed", limitPerMinute: config().API_AUTH_FAILURES_PER_MINUTE }), headers);
+    enforce(await hitIpLimit(clientIp(req), { bucket: "api_auth_failed", limitPerMinute: config().API_AUTH_FAILURES_PER_MINUTE }), headers, "api_auth_failed");
   }
   throw err;
 }

@@ -47,7 +47,7 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     try {
       const ip = clientIp(req);
-      enforce(await hitIpLimit(ip, opts), headers);
+      enforce(await hitIpLimit(ip, opts), headers, opts.bucket);
 
       const raw = await readJsonBody(req);
       let body: unknown = undefined;

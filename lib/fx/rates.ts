@@ -2,7 +2,7 @@
 // (SPEC §4: stale or missing rate → 503 fx_unavailable; a currency JoPay does not support → 400).
 import { ApiError } from "@/lib/api/errors";
 import { config } from "@/lib/config";
-import { isCurrency, unsupportedCurrencyIssue } from "./currencies";
+import { isCurrency, SUPPORTED_CURRENCIES, unsupportedCurrencyIssue } from "./currencies";
 import type { FxProvider, FxQuote } from "./provider";
 import { EcbFxProvider } from "./providers/ecb-provider";
 import { StaticFxProvider } from "./providers/static-provider";
@@ -39,9 +39,40 @@ export async function currentRate(currency: string, now = new Date(), source: Fx
     quote = null;
   }
   if (!quote) throw new ApiError("fx_unavailable", `No exchange rate is available for ${code}.`);
-  const maxAgeMs = config().FX_MAX_AGE_MINUTES * 60_000;
-  const stale =
-    now.getTime() - quote.fetchedAt.getTime() > maxAgeMs || now.getTime() - quote.asOf.getTime() > Math.max(maxAgeMs, MAX_REFERENCE_AGE_MS);
-  if (stale && source.name !== "static") throw new ApiError("fx_unavailable", `The exchange rate for ${code} is stale.`);
+  if (quoteStaleness(quote, source.name, now)) throw new ApiError("fx_unavailable", `The exchange rate for ${code} is stale.`);
   return quote;
+}
+
+/** Why a quote is too old to price with, or null when it is fine (a configured table never is). */
+export function quoteStaleness(quote: FxQuote, sourceName: string, now = new Date()): string | null {
+  if (sourceName === "static") return null;
+  const maxAgeMs = config().FX_MAX_AGE_MINUTES * 60_000;
+  const fetchedAgo = now.getTime() - quote.fetchedAt.getTime();
+  if (fetchedAgo > maxAgeMs) return `${sourceName} rates last fetched ${minutes(fetchedAgo)} ago (FX_MAX_AGE_MINUTES: ${config().FX_MAX_AGE_MINUTES})`;
+  const referenceAgo = now.getTime() - quote.asOf.getTime();
+  if (referenceAgo > Math.max(maxAgeMs, MAX_REFERENCE_AGE_MS)) return `${sourceName} rates are for ${quote.asOf.toISOString().slice(0, 10)}, ${minutes(referenceAgo)} ago`;
+  return null;
+}
+
+const minutes = (ms: number) => `${Math.floor(ms / 60_000)} min`;
+
+export interface FxStatus {
+  source: string;
+  /** Every currency JoPay prices in that the source quotes now. */
+  rates: FxQuote[];
+  /** The oldest fetch among them (what staleness is measured from), or null without rates. */
+  oldestFetchedAt: Date | null;
+  /** Why creates are refused fx_unavailable (no rates, stale rates), or null. */
+  problem: string | null;
+}
+
+/** The source's rates as a create would get them now: for readiness, metrics and the admin page. */
+export async function fxStatus(now = new Date(), source: FxProvider = fxProvider()): Promise<FxStatus> {
+  // One ECB fetch serves every currency (the provider shares it); the static table is in memory.
+  const quotes = await Promise.all(SUPPORTED_CURRENCIES.map((c) => source.quote(c).catch(() => null)));
+  const rates = quotes.filter((q): q is FxQuote => q !== null);
+  if (rates.length === 0) return { source: source.name, rates, oldestFetchedAt: null, problem: `no rates from ${source.name}` };
+  const oldestFetchedAt = new Date(Math.min(...rates.map((q) => q.fetchedAt.getTime())));
+  const problem = rates.map((q) => quoteStaleness(q, source.name, now)).find((p) => p !== null) ?? null;
+  return { source: source.name, rates, oldestFetchedAt, problem };
 }

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
+import { recordWebhookAttempt } from "@/lib/metrics/record";
 import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { DeliveryWakeup } from "./delivery-wakeup";
 import { disableEndpoint } from "./disable-endpoint";
@@ -117,6 +118,8 @@ export async function attemptDelivery(claim: Claim, owner: string, cfg: Delivery
       })
     : UNSIGNABLE;
   await recordOutcome(claim, owner, cfg, endpoint.url, result);
+  // Counted once recorded, so the counters agree with the delivery log (delivery_attempts).
+  recordWebhookAttempt(result.success, result.statusCode);
   log.info("webhook attempt", {
     eventId: event.id,
     endpointId: endpoint.id,

@@ -1,9 +1,12 @@
 // GET /api/health — liveness and dependency state, for load balancers and the dev launcher.
 // 503 only when this instance cannot serve (no database); a Redis outage is "degraded", not down:
 // rate limits are then counted in PostgreSQL (lib/api/rate-limit.ts) and every call still works.
+// The finer probes: /api/health/live (process only) and /api/health/ready (every dependency).
 import { errorTable } from "@/lib/api/errors";
 import { rateLimitBackend } from "@/lib/api/rate-limit";
+import { json } from "@/lib/api/respond";
 import { db } from "@/lib/db";
+import { uuidv7 } from "@/lib/ids";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const dynamic = "force-dynamic";
@@ -11,11 +14,12 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const limiter = rateLimitBackend();
   const redis = limiter.store === "redis" ? { redis: limiter.status === "ok" ? "up" : "degraded" } : {};
+  const headers = { "X-Request-Id": uuidv7() };
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json({ ok: true, database: "up", ...redis });
+    return json({ ok: true, database: "up", ...redis }, 200, headers);
   } catch {
-    return Response.json({ ok: false, database: "down", ...redis }, { status: 503, headers: { "Retry-After": String(errorTable.service_unavailable.retryAfterSeconds) } });
+    return json({ ok: false, database: "down", ...redis }, 503, { ...headers, "Retry-After": String(errorTable.service_unavailable.retryAfterSeconds) });
   }
 }
 

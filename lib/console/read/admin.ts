@@ -1,7 +1,10 @@
 // What the admin portal reads: everything, across partners — behind requireAdmin.
+import { config } from "@/lib/config";
 import { requireAdmin } from "@/lib/console-auth/require";
 import type { ConsoleSession } from "@/lib/console-auth/session";
 import { db } from "@/lib/db";
+import { fxStatus } from "@/lib/fx/rates";
+import { readiness } from "@/lib/health/readiness";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UUID_RE } from "@/lib/ids";
 
@@ -60,16 +63,22 @@ export async function adminAuditLog(ctx: Ctx, filter: { partnerId?: string; acti
   });
 }
 
-/** System health: worker heartbeat lag, webhook backlog, chain cursors vs head, FX freshness. */
+/**
+ * System health: the readiness checks (the same as /api/health/ready), worker heartbeat lag, webhook
+ * backlog, chain cursors vs head, and the FX rates creates use now — from the configured source,
+ * static table included (fx_rates is not where they live).
+ */
 export async function adminHealth(ctx: Ctx) {
   requireAdmin(ctx.session);
-  const [heartbeats, pending, oldestPending, failed, cursors, rates] = await Promise.all([
+  const now = new Date();
+  const [ready, heartbeats, pending, oldestPending, failed, cursors, fx] = await Promise.all([
+    readiness(now),
     db.workerHeartbeat.findMany({ orderBy: [{ loop: "asc" }, { workerId: "asc" }] }),
     db.webhookDelivery.count({ where: { status: "pending" } }),
     db.webhookDelivery.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } }),
     db.webhookDelivery.count({ where: { status: "failed" } }),
     db.chainCursor.findMany({ orderBy: { chainId: "asc" } }),
-    db.fxRate.findMany({ orderBy: [{ currency: "asc" }, { source: "asc" }] }),
+    fxStatus(now),
   ]);
-  return { heartbeats, pending, oldestPendingAt: oldestPending?.nextAttemptAt ?? null, failed, cursors, rates };
+  return { ready, heartbeats, pending, oldestPendingAt: oldestPending?.nextAttemptAt ?? null, failed, cursors, fx, fxMaxAgeMinutes: config().FX_MAX_AGE_MINUTES };
 }

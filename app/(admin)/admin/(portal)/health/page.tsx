@@ -4,11 +4,34 @@ import { Card, Table, td, when } from "@/components/ui/field";
 
 const ago = (d: Date | null) => (d ? `${Math.round((Date.now() - d.getTime()) / 1000)} s ago` : "—");
 
+// A check's facts as one line (`chain: Base · head_block: 123`): whatever the check reports.
+const facts = (c: Record<string, unknown>) =>
+  Object.entries(c)
+    .filter(([k, v]) => k !== "ok" && k !== "reason" && v !== null && v !== undefined)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : String(v)}`)
+    .join(" · ");
+
 export default async function HealthPage() {
   const h = await adminHealth({ session: await adminPageSession() });
+  const staticFx = h.fx.source === "static";
   return (
     <>
       <h1 className="text-2xl font-semibold">System health</h1>
+      <Card title={h.ready.ready ? "Ready" : "Not ready"}>
+        <p className="mb-2 text-sm text-gray-600">The checks of /api/health/ready, run now.</p>
+        <Table head={["Check", "State", "Details"]}>
+          {Object.entries(h.ready.checks).map(([name, c]) => (
+            <tr key={name} data-testid={`ready-${name}`}>
+              <td className={td}>{name}</td>
+              <td className={`${td} ${c.ok ? "text-green-700" : "font-semibold text-red-700"}`}>{c.ok ? "ok" : "failing"}</td>
+              <td className={td}>
+                {c.reason ? <span className="text-red-700">{c.reason}. </span> : null}
+                <span className="text-xs text-gray-600">{facts(c)}</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Card>
       <Card title="Worker loops">
         <Table head={["Loop", "Worker", "Last run", "Lag", "Last error"]}>
           {h.heartbeats.map((b) => (
@@ -39,14 +62,20 @@ export default async function HealthPage() {
         </Table>
       </Card>
       <Card title="FX rates">
+        <p className="mb-2 text-sm" data-testid="fx-source">
+          {staticFx
+            ? `Static table (FX_STATIC_RATES), loaded when this process started (${when(h.fx.rates[0]?.asOf)}); a configured table is never stale.`
+            : `Source ${h.fx.source}, fetched ${ago(h.fx.oldestFetchedAt)}; creates refuse rates older than ${h.fxMaxAgeMinutes} min.`}
+          {h.fx.problem ? <span className="font-semibold text-red-700"> {h.fx.problem}.</span> : null}
+        </p>
         <Table head={["Currency", "Source", "USD per unit", "As of", "Fetched"]}>
-          {h.rates.map((r) => (
+          {h.fx.rates.map((r) => (
             <tr key={`${r.currency}/${r.source}`}>
               <td className={td}>{r.currency}</td>
               <td className={td}>{r.source}</td>
-              <td className={td}>{r.usdPerUnit.toString()}</td>
+              <td className={td}>{r.usdPerUnit}</td>
               <td className={td}>{when(r.asOf)}</td>
-              <td className={td}>{ago(r.fetchedAt)}</td>
+              <td className={td}>{staticFx ? "configured" : ago(r.fetchedAt)}</td>
             </tr>
           ))}
         </Table>

@@ -1,0 +1,16 @@
+// GET /api/health/live — liveness: the process is up and answering. Touches no dependency, so an
+// outage elsewhere never gets a healthy instance restarted; /api/health/ready says what is down.
+// Public, like /api/health: it reveals nothing.
+import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
+import { json } from "@/lib/api/respond";
+import { uuidv7 } from "@/lib/ids";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  return json({ ok: true }, 200, { "X-Request-Id": uuidv7() });
+}
+
+// Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
+export const OPTIONS = allowOptions;
+export const POST = methodNotAllowed, PUT = methodNotAllowed, PATCH = methodNotAllowed, DELETE = methodNotAllowed;
