@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // The worker loops, pg and the Prisma client run in Node; keep them out of the bundler. prom-client
   // too: one copy per process, whichever bundle (a route, instrumentation.ts) records a metric.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@node-rs/argon2", "ioredis", "prom-client"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@node-rs/argon2", "ioredis", "prom-client", "pino"],
   poweredByHeader: false,
   // NEXT_DIST_DIR lets parallel builds (several engineers, CI experiments) not clobber each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -1,6 +1,11 @@
-// Structured one-line JSON logs. Callers never pass secrets; `redact` is a second line of defence
-// for strings that look like key or webhook-secret material.
-import { config } from "@/lib/config";
+// Structured logs: one JSON object per line (pino), on stdout below `warn` and stderr from it, with
+// the request id of the API call it belongs to wherever one is running (lib/request-context.ts).
+// In development on a terminal the same lines are printed for reading (lib/log-pretty.ts).
+// Callers never pass secrets; `redact` is a second line of defence over the written text for
+// strings that look like key or webhook-secret material, and pino drops the usual secret paths.
+import pino from "pino";
+import { prettyLine } from "@/lib/log-pretty";
+import { currentRequestId } from "@/lib/request-context";
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
@@ -11,16 +16,60 @@ export function redact(text: string): string {
   return text.replace(SECRET_RE, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}[redacted]`);
 }
 
+const pretty = process.env.NODE_ENV !== "production" && process.stdout.isTTY && process.env.LOG_FORMAT !== "json";
+
+function stream(fd: 1 | 2): pino.DestinationStream {
+  // Synchronous writes: a line logged just before an exit or a crash is not lost in a buffer.
+  const out = pino.destination({ dest: fd, sync: true });
+  return pretty ? { write: (line: string) => out.write(prettyLine(line)) } : out;
+}
+
+let logger: pino.Logger | undefined;
+function base(): pino.Logger {
+  logger ??= pino(
+    {
+      level: "debug", // the threshold is LOG_LEVEL, read per line (tests change it)
+      base: undefined, // no pid/hostname: the platform's log shipper adds those
+      messageKey: "msg",
+      timestamp: () => `,"t":"${new Date().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
+      redact: { paths: ["authorization", "*.authorization", "secret", "*.secret", "password", "*.password"], censor: "[redacted]" },
+      hooks: { streamWrite: redact },
+      serializers: { err: pino.stdSerializers.err },
+    },
+    pino.multistream(
+      [
+        { level: "debug", stream: stream(1) },
+        { level: "warn", stream: stream(2) },
+      ],
+      { dedupe: true },
+    ),
+  );
+  return logger;
+}
+
+// Read from the environment directly, not through config(): logging must work (and say why)
+// when the rest of the configuration is invalid. LOG_LEVEL's values are validated in lib/config.ts.
+function threshold(): Level {
+  const v = process.env.LOG_LEVEL;
+  return v && v in LEVELS ? (v as Level) : "info";
+}
+
 function emit(level: Level, msg: string, fields: Record<string, unknown> = {}) {
-  let min: Level = "info";
-  try {
-    min = config().LOG_LEVEL;
-  } catch {
-    /* config errors are reported elsewhere; keep logging */
+  if (LEVELS[level] < LEVELS[threshold()]) return;
+  base()[level](bigintsAsStrings(fields), msg);
+}
+
+function bigintsAsStrings(fields: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === "bigint") (out ??= { ...fields })[k] = v.toString();
   }
-  if (LEVELS[level] < LEVELS[min]) return;
-  const line = redact(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
-  (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
+  return out ?? fields;
 }
 
 export const log = {

@@ -10,6 +10,7 @@
 // up to STOP_GRACE_MS), Next closes, the process exits.
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { captureConsole } from "../lib/log-console";
 import { createWebServer } from "./web-server";
 
 const STOP_GRACE_MS = 20_000;
@@ -33,6 +34,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const env = process.env as Record<string, string | undefined>;
 env.NODE_ENV ??= dev ? "development" : "production";
 env.NEXT_RUNTIME = "nodejs";
+
+// Production logs are JSON lines only (lib/log.ts): Next's console output is wrapped into them.
+if (!dev) captureConsole();
 
 const { default: next } = await import("next");
 const app = next({ dev, dir: fileURLToPath(new URL("..", import.meta.url)), hostname, port });

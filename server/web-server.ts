@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
+import { log } from "../lib/log";
 import { answerClientError, answerConnect, apiEdgeAnswer } from "./api-edge";
 import { consoleCsp, isConsolePath, securityHeaders } from "./security-headers";
 
@@ -48,7 +49,7 @@ export function createWebServer(handle: RequestHandler, opts: { https?: boolean;
     });
     handle(req, res).catch((err: unknown) => {
       // As `next start` does for what Next's handler itself throws.
-      console.error(err);
+      log.error("request handler failed", { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });

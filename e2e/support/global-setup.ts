@@ -3,7 +3,8 @@
 // the specs need are passed through process.env (Playwright workers inherit it). Returns the
 // teardown.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "../../lib/db/migrate";
 import { PAY_CLIENT_MANIFEST } from "../../lib/pay-page/client-assets";
@@ -48,16 +49,24 @@ export default async function globalSetup() {
     ...bothModesOn(chain),
   };
   let output = "";
+  // The server's whole output, also to a file: e2e/server-log.spec.ts reads the real log stream.
+  const logFile = join(tmpdir(), `jopay-e2e-server-${process.pid}.log`);
+  writeFileSync(logFile, "");
   const web = spawn(process.execPath, ["--import", "tsx", join("server", "serve.ts"), "-p", String(port)], {
     env: { ...process.env, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  web.stdout?.on("data", (d) => (output += d));
-  web.stderr?.on("data", (d) => (output += d));
+  const record = (d: Buffer) => {
+    output += d;
+    appendFileSync(logFile, d);
+  };
+  web.stdout?.on("data", record);
+  web.stderr?.on("data", record);
   await waitFor(`${baseUrl}/api/health`, 60_000, web, () => output);
 
   Object.assign(process.env, env, {
     E2E_BASE_URL: baseUrl,
+    E2E_SERVER_LOG: logFile,
     E2E_RPC_URL: chain.rpcUrl,
     E2E_USDC: chain.usdcAddress,
     E2E_ACCOUNTS: chain.accounts.join(","),

@@ -5,7 +5,8 @@
 // (every POST/PUT/PATCH, with or without a body schema) → zod parse → handler → response schema →
 // error mapping → headers.
 import { z, type ZodType } from "zod";
-import { uuidv7 } from "@/lib/ids";
+import { log } from "@/lib/log";
+import { withRequestContext } from "@/lib/request-context";
 import { config } from "@/lib/config";
 import { authenticate, requireScope, type ApiContext } from "./authenticate";
 import { ApiError, isApiError } from "./errors";
@@ -14,6 +15,7 @@ import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitRes
 import { clientIp, hitIpLimit } from "./with-public";
 import { recordApiRequest } from "@/lib/metrics/record";
 import { readJsonBody } from "./read-body";
+import { requestIdFor } from "./request-id";
 import { errorResponse, json, toApiError, validationError } from "./respond";
 
 type RouteArgs = { params: Promise<Record<string, string>> };
@@ -41,15 +43,19 @@ export function withApiKey<Op extends ApiOperation>(op: Op, handler: Handler<Op>
   const statuses = new Set([op.successStatus ?? 200, ...(op.alsoStatuses ?? [])]);
   const serve = async (req: Request, route?: RouteArgs): Promise<Response> => {
     const started = performance.now();
-    const res = await answer(req, route);
-    recordApiRequest(op.operationId, res.status, (performance.now() - started) / 1000);
+    const requestId = requestIdFor(req);
+    const headers: Record<string, string> = { "X-Request-Id": requestId };
+    const caller: { ctx?: ApiContext } = {};
+    const res = await withRequestContext({ requestId }, () => answer(req, route, requestId, headers, caller));
+    const seconds = (performance.now() - started) / 1000;
+    recordApiRequest(op.operationId, res.status, seconds);
+    accessLog(op, res.status, seconds, headers, caller.ctx);
     return res;
   };
-  const answer = async (req: Request, route?: RouteArgs): Promise<Response> => {
-    const requestId = uuidv7();
-    const headers: Record<string, string> = { "X-Request-Id": requestId };
+  const answer = async (req: Request, route: RouteArgs | undefined, requestId: string, headers: Record<string, string>, caller: { ctx?: ApiContext }): Promise<Response> => {
     try {
       const ctx = await authenticate(req, requestId).catch((err) => throttleFailedAuth(req, err, headers));
+      caller.ctx = ctx;
       enforce(await applyRateLimit(ctx, op.limit ?? "default"), headers, op.limit ?? "default");
       if (scope) requireScope(ctx, scope);
       if (op.testModeOnly && !ctx.testMode) throw new ApiError("test_mode_only");
@@ -85,6 +91,21 @@ function presented(op: ApiOperation, data: Record<string, unknown>): Record<stri
     throw new Error(`${op.operationId}: response does not match its schema (${where})`);
   }
   return r.data as Record<string, unknown>;
+}
+
+/**
+ * The access log: one line per answer, with who called (partner and mode, never the key), what,
+ * how it ended and the rate-limit state. The request id comes from the request context.
+ */
+function accessLog(op: ApiOperation, status: number, seconds: number, headers: Record<string, string>, ctx: ApiContext | undefined) {
+  log.info("api request", {
+    operation: op.operationId,
+    method: op.method.toUpperCase(),
+    status,
+    ms: Math.round(seconds * 10_000) / 10,
+    ...(ctx ? { partnerId: ctx.partner.id, mode: ctx.testMode ? "test" : "live" } : {}),
+    ...(headers["RateLimit-Limit"] ? { rateLimit: { limit: Number(headers["RateLimit-Limit"]), remaining: Number(headers["RateLimit-Remaining"]) } } : {}),
+  });
 }
 
 function parseWith(schema: ZodType, input: unknown, where: "body" | "query") {

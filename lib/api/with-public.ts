@@ -3,7 +3,9 @@
 // limit → body size, media type and JSON parse → zod parse → handler → error mapping → headers.
 import { clientIpFrom, limitSubject } from "./client-ip";
 import { z, type ZodType } from "zod";
-import { uuidv7 } from "@/lib/ids";
+import { log } from "@/lib/log";
+import { withRequestContext } from "@/lib/request-context";
+import { requestIdFor } from "./request-id";
 import { counterStore, enforce, hit } from "./rate-limit";
 import { readJsonBody } from "./read-body";
 import { errorResponse, json, toApiError, validationError } from "./respond";
@@ -43,8 +45,15 @@ export interface PublicRouteOptions<B extends ZodType | undefined> extends IpLim
 
 export function withPublic<B extends ZodType | undefined = undefined>(opts: PublicRouteOptions<B>) {
   return async (req: Request, route?: RouteArgs): Promise<Response> => {
-    const requestId = uuidv7();
+    const started = performance.now();
+    const requestId = requestIdFor(req);
     const headers: Record<string, string> = { "X-Request-Id": requestId };
+    const res = await withRequestContext({ requestId }, () => answer(req, route, requestId, headers));
+    // The access log line, as for the partner API (no caller to name: these need no key).
+    log.info("public request", { route: opts.bucket, method: req.method, status: res.status, ms: Math.round(performance.now() - started) });
+    return res;
+  };
+  async function answer(req: Request, route: RouteArgs | undefined, requestId: string, headers: Record<string, string>): Promise<Response> {
     try {
       const ip = clientIp(req);
       enforce(await hitIpLimit(ip, opts), headers, opts.bucket);
@@ -62,7 +71,7 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
     } catch (err) {
       return errorResponse(toApiError(err, requestId), headers);
     }
-  };
+  }
 }
 
 export const clientIp = (req: Request) => clientIpFrom(req.headers);

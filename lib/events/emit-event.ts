@@ -2,6 +2,7 @@
 // change that causes it, so an event exists iff its change committed (SPEC §6, §7).
 import { type Tx, Prisma } from "@/lib/db";
 import { eventId } from "@/lib/ids";
+import { currentRequestId } from "@/lib/request-context";
 import { publishEvent } from "@/lib/webhooks/publish";
 import { isTargetedOnlyType, type EventType } from "./event-types";
 
@@ -40,6 +41,8 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
       payload: payload as Prisma.InputJsonObject,
       requestId: input.requestId,
       merchantId: input.merchantId,
+      // The API call that caused it, for the delivery worker's log lines (lib/request-context.ts).
+      apiRequestId: currentRequestId() ?? null,
       createdAt,
       // Deliveries are fanned out right here, in the same transaction (lib/webhooks/publish.ts).
       dispatchedAt: createdAt,

@@ -120,8 +120,12 @@ export async function attemptDelivery(claim: Claim, owner: string, cfg: Delivery
   await recordOutcome(claim, owner, cfg, endpoint.url, result);
   // Counted once recorded, so the counters agree with the delivery log (delivery_attempts).
   recordWebhookAttempt(result.success, result.statusCode);
-  log.info("webhook attempt", {
+  // A failed attempt is a warning (it will be retried; an endpoint disabled after many is an error,
+  // lib/webhooks/disable-endpoint.ts). requestId: the API call whose change emitted the event.
+  (result.success ? log.info : log.warn)(result.success ? "webhook attempt" : "webhook attempt failed", {
+    ...(event.apiRequestId ? { requestId: event.apiRequestId } : {}),
     eventId: event.id,
+    deliveryId: claim.id,
     endpointId: endpoint.id,
     attempt: claim.attemptCount + 1,
     status: result.statusCode,

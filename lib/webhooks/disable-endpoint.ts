@@ -24,7 +24,7 @@ export async function disableEndpoint(tx: Tx, endpointId: string, reason: string
         "Fix the receiver, re-enable the endpoint, then redeliver the failed events.",
     },
   });
-  log.warn("webhook endpoint disabled", { endpointId, partnerId: endpoint.partnerId, reason });
+  log.error("webhook endpoint disabled", { endpointId, partnerId: endpoint.partnerId, reason });
   return true;
 }
 
