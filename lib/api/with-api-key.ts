@@ -49,7 +49,7 @@ export function withApiKey<Op extends ApiOperation>(op: Op, handler: Handler<Op>
     const res = await withRequestContext({ requestId }, () => answer(req, route, requestId, headers, caller));
     const seconds = (performance.now() - started) / 1000;
     recordApiRequest(op.operationId, res.status, seconds);
-    accessLog(op, res.status, seconds, headers, caller.ctx);
+    accessLog(requestId, op, res.status, seconds, headers, caller.ctx);
     return res;
   };
   const answer = async (req: Request, route: RouteArgs | undefined, requestId: string, headers: Record<string, string>, caller: { ctx?: ApiContext }): Promise<Response> => {
@@ -95,10 +95,11 @@ function presented(op: ApiOperation, data: Record<string, unknown>): Record<stri
 
 /**
  * The access log: one line per answer, with who called (partner and mode, never the key), what,
- * how it ended and the rate-limit state. The request id comes from the request context.
+ * how it ended and the rate-limit state.
  */
-function accessLog(op: ApiOperation, status: number, seconds: number, headers: Record<string, string>, ctx: ApiContext | undefined) {
+function accessLog(requestId: string, op: ApiOperation, status: number, seconds: number, headers: Record<string, string>, ctx: ApiContext | undefined) {
   log.info("api request", {
+    requestId,
     operation: op.operationId,
     method: op.method.toUpperCase(),
     status,

@@ -50,7 +50,7 @@ export function withPublic<B extends ZodType | undefined = undefined>(opts: Publ
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     const res = await withRequestContext({ requestId }, () => answer(req, route, requestId, headers));
     // The access log line, as for the partner API (no caller to name: these need no key).
-    log.info("public request", { route: opts.bucket, method: req.method, status: res.status, ms: Math.round(performance.now() - started) });
+    log.info("public request", { requestId, route: opts.bucket, method: req.method, status: res.status, ms: Math.round(performance.now() - started) });
     return res;
   };
   async function answer(req: Request, route: RouteArgs | undefined, requestId: string, headers: Record<string, string>): Promise<Response> {
