@@ -90,7 +90,11 @@ export async function insertWithFreeTag(run: Sql, values: InsertValues): Promise
  * and its audit row commit together — and never on a replay (nothing was created). The API passes none.
  */
 export async function createRequest(ctx: CreateRequestContext, fields: CreateRequestFields, opts: { audit?: AuditFor<PaymentRequest> } = {}): Promise<CreateRequestResult> {
-  const input = createRequestInput.parse(fields);
+  return createParsedRequest(ctx, createRequestInput.parse(fields), opts);
+}
+
+/** createRequest for a body already parsed with createRequestInput (the API wrapper has: once is enough). */
+export async function createParsedRequest(ctx: CreateRequestContext, input: CreateRequestInput, opts: { audit?: AuditFor<PaymentRequest> } = {}): Promise<CreateRequestResult> {
   const idem = resolveIdempotencyKey(input.idempotency_key);
   assertIdShape(input.merchant_id);
   const [row] = await sql(MERCHANT_AND_REPLAY_SQL, [...tenantParams({ partnerId: ctx.partner.id, testMode: ctx.testMode }), input.merchant_id, idem.key]);
