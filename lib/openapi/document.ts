@@ -79,11 +79,31 @@ function withExampleQuery(params: Json[], query: Record<string, string> | undefi
   });
 }
 
+/** Response headers, declared once under components.headers and referenced by every response. */
+const HEADERS: Record<string, Json> = {
+  "X-Request-Id": { description: "This call's id: quote it to support; every log line of the call carries it.", schema: { type: "string" } },
+  "RateLimit-Limit": { description: "Requests admitted per 60-second sliding window for this key (or, for a missing or bad key, this address).", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "Requests left in the current window.", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the oldest counted request leaves the window.", schema: { type: "integer" } },
+  "Retry-After": { description: "Seconds to wait before retrying (429, 503).", schema: { type: "integer" } },
+};
+const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+function responseHeaders(op: ApiOperation, status: number): Json {
+  const names = ["X-Request-Id"];
+  // Keyed operations count every answer, 401s included (lib/api/with-api-key.ts); a 503 from the
+  // database may come before the count.
+  if (op.scope !== "public" && status !== 503 && status !== 500) names.push("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+  if (status === 429 || status === 503) names.push("Retry-After");
+  return Object.fromEntries(names.map((n) => [n, ref(n)]));
+}
+
 function operationObject(op: ApiOperation): Json {
   const ok = { description: "Success", content: { "application/json": { schema: successSchema(op) } } };
   const responses: Record<string, Json> = { [String(op.successStatus ?? 200)]: ok };
   for (const s of op.alsoStatuses ?? []) responses[String(s)] = { ...ok, description: "Success (see description)" };
   Object.assign(responses, errorResponses(op));
+  for (const [status, response] of Object.entries(responses)) response.headers = responseHeaders(op, Number(status));
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -116,6 +136,7 @@ export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
     paths,
     webhooks: webhookObjects(),
     components: {
+      headers: HEADERS,
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "A jo_live_… or jo_test_… API key. The key's mode decides which objects it sees." },
       },

@@ -239,3 +239,27 @@ describe("OpenAPI document", () => {
     expect(v.safeParse({ ok: true, request_id: "x" }).success).toBe(false);
   });
 });
+
+describe("response headers", () => {
+  it("every response of every operation declares X-Request-Id; keyed ones the RateLimit headers; 429 and 503 Retry-After — and real answers send them", async () => {
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        for (const [status, response] of Object.entries(op.responses as Record<string, { headers?: Record<string, { $ref: string }> }>)) {
+          const names = Object.keys(response.headers ?? {});
+          expect(names, `${method} ${path} ${status}`).toContain("X-Request-Id");
+          if (status === "429" || status === "503") expect(names, `${method} ${path} ${status}`).toContain("Retry-After");
+          if (!path.endsWith("openapi.json") && ["200", "201", "400", "401", "404"].includes(status)) expect(names).toContain("RateLimit-Remaining");
+          for (const n of names) expect((doc.components as unknown as { headers: Record<string, unknown> }).headers[n], n).toBeDefined();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    const res = await call("GET", "/api/v1/requests", { key: t.liveKey });
+    for (const h of ["x-request-id", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"]) expect(res.headers.get(h), h).toBeTruthy();
+    const unauthorized = await call("GET", "/api/v1/requests", { key: "jo_live_nope" });
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get("ratelimit-remaining")).toBeTruthy();
+  });
+});
