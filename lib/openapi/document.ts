@@ -44,9 +44,11 @@ function errorResponses(op: ApiOperation): Record<string, Json> {
   return out;
 }
 
-function successSchema(op: ApiOperation): Json {
+function successSchema(op: ApiOperation, components: Record<string, Json>): Json {
   if (op.scope === "public" && op.path.endsWith("openapi.json")) return toSchema(op.response, "output");
-  const data = toSchema(op.response, "output");
+  const data = toSchema(op.response, "output", components);
+  // The answer is a named object itself (GET /requests/{id}: a Request): that object, plus `ok`.
+  if (typeof data.$ref === "string") return { allOf: [{ $ref: data.$ref }, { type: "object", properties: { ok: { const: true } }, required: ["ok"] }] };
   const props = (data.properties as Json | undefined) ?? {};
   return { ...data, type: "object", properties: { ok: { const: true }, ...props }, required: ["ok", ...((data.required as string[]) ?? [])] };
 }
@@ -98,8 +100,8 @@ function responseHeaders(op: ApiOperation, status: number): Json {
   return Object.fromEntries(names.map((n) => [n, ref(n)]));
 }
 
-function operationObject(op: ApiOperation): Json {
-  const ok = { description: "Success", content: { "application/json": { schema: successSchema(op) } } };
+function operationObject(op: ApiOperation, components: Record<string, Json>): Json {
+  const ok = { description: "Success", content: { "application/json": { schema: successSchema(op, components) } } };
   const responses: Record<string, Json> = { [String(op.successStatus ?? 200)]: ok };
   for (const s of op.alsoStatuses ?? []) responses[String(s)] = { ...ok, description: "Success (see description)" };
   Object.assign(responses, errorResponses(op));
@@ -121,7 +123,8 @@ function operationObject(op: ApiOperation): Json {
 
 export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
   const paths: Record<string, Record<string, Json>> = {};
-  for (const op of ops) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  const named: Record<string, Json> = {}; // Request, Merchant, … (lib/openapi/json-schema.ts)
+  for (const op of ops) (paths[op.path] ??= {})[op.method] = operationObject(op, named);
   const codes = Object.keys(errorTable) as ErrorCode[];
   return {
     openapi: "3.1.0",
@@ -152,10 +155,11 @@ export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
             required_scope: { type: "string" },
             expected_fiat_code: { type: "string" },
             allowed_expiry_minutes: { type: "array", items: { type: "integer" } },
-            request: { type: "object", description: "The current request object (cannot_cancel, request_not_payable)." },
+            request: { $ref: "#/components/schemas/Request", description: "The current request object (cannot_cancel, request_not_payable)." },
           },
           additionalProperties: true,
         },
+        ...named,
       },
       "x-error-codes": Object.fromEntries(codes.map((c) => [c, { status: errorTable[c].status, message: errorTable[c].message, fix: errorTable[c].fix }])),
     },

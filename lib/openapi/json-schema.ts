@@ -1,10 +1,30 @@
 // zod → JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) for the OpenAPI document: one
-// conversion for paths and webhooks alike.
+// conversion for paths and webhooks alike. Output shapes with an id (`.meta({ id: "Request" })` in
+// lib/schemas) become named components: given `components`, their definitions are collected there
+// and referenced as #/components/schemas/<id>, so generators make one Request type, not one per
+// operation. Without it a schema keeps its definitions with it ($defs).
 import { z, type ZodType } from "zod";
 
 export type Json = Record<string, unknown>;
 
-export const toSchema = (schema: ZodType, io: "input" | "output"): Json => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Json;
-  return rest;
+const DEFS = /"#\/\$defs\//g;
+
+export const toSchema = (schema: ZodType, io: "input" | "output", components?: Record<string, Json>): Json => {
+  const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    // format: date-time says it; zod's long equivalent regex only makes generated clients worse.
+    override: (ctx) => {
+      if (ctx.jsonSchema.format === "date-time") delete ctx.jsonSchema.pattern;
+      // Answers may gain fields (additions beside the seeds' fields): a client must not reject them,
+      // and a named object must compose (allOf) with the `ok` and replay flags beside it.
+      if (io === "output" && ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+    },
+  }) as Json & { $defs?: Record<string, Json> };
+  if (!$defs) return rest;
+  if (!components) return { ...rest, $defs };
+  const moved = (value: unknown) => JSON.parse(JSON.stringify(value).replace(DEFS, '"#/components/schemas/')) as Json;
+  for (const [id, def] of Object.entries($defs)) components[id] = moved(def);
+  return moved(rest);
 };

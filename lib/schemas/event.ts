@@ -1,13 +1,13 @@
 // Events API shapes (SPEC §5, §7). An event is exactly the webhook body: { id, type, created_at,
 // test_mode, data } with `data` the object the REST API returns; the API adds its deliveries.
 import { z } from "zod";
-import { isoDateFilter, paginationOutput, paginationQuery } from "./common";
+import { isoDateFilter, paginationOutput, paginationQuery, isoTimestamp } from "./common";
 import { anyEventType } from "./webhook-endpoint";
 
 export const eventOutput = z.object({
   id: z.string().describe("evt_…; also the webhook-id header of every delivery attempt"),
   type: anyEventType,
-  created_at: z.string(),
+  created_at: isoTimestamp,
   test_mode: z.boolean(),
   data: z.record(z.string(), z.unknown()).describe("The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message }"),
 });
@@ -20,17 +20,17 @@ export const deliveryAttemptOutput = z.object({
   latency_ms: z.number().int(),
   response_excerpt: z.string().nullable().describe("First ≤ 1 KiB of the receiver's response body"),
   error: z.string().nullable(),
-  created_at: z.string(),
-});
+  created_at: isoTimestamp,
+}).meta({ id: "DeliveryAttempt" });
 
 export const eventDeliveryOutput = z.object({
   webhook_endpoint_id: z.uuid(),
   status: z.enum(["pending", "succeeded", "failed"]),
   attempt_count: z.number().int().describe("Attempts in the current run (reset by redeliver)"),
-  next_attempt_at: z.string().nullable(),
+  next_attempt_at: isoTimestamp.nullable(),
   last_status_code: z.number().int().nullable(),
   last_error: z.string().nullable(),
-  succeeded_at: z.string().nullable(),
+  succeeded_at: isoTimestamp.nullable(),
 });
 
 export const eventListItemOutput = eventOutput.extend({ deliveries: z.array(eventDeliveryOutput) });

@@ -1,7 +1,7 @@
 // Merchants API shapes (seeds: merchants-api). The output schema is what every Merchants endpoint
 // and the merchant.* webhooks return; serialising through it means no column leaks by accident.
 import { z } from "zod";
-import { currencyCode, evmAddress, optionalText, paginationQuery, refuseControlCharacters } from "./common";
+import { currencyCode, evmAddress, optionalText, paginationQuery, refuseControlCharacters, isoTimestamp } from "./common";
 
 export const merchantOutput = z.object({
   merchant_id: z.uuid(),
@@ -19,10 +19,10 @@ export const merchantOutput = z.object({
   display_currency: z.string().nullable(),
   home_portal: z.string(),
   disabled: z.boolean(),
-  created_at: z.string(),
+  created_at: isoTimestamp,
   test_mode: z.boolean(),
   onboarding_url: z.string().nullable(),
-});
+}).meta({ id: "Merchant" });
 export type MerchantOutput = z.infer<typeof merchantOutput>;
 
 // ---- Inputs ----

@@ -2,7 +2,7 @@
 // (mode, payment mode, chain, FX snapshot, latest proof). Every Requests endpoint and every
 // payment.* / request.* webhook returns exactly this object.
 import { z } from "zod";
-import { currencyCode, isoDateFilter, optionalText, paginationQuery, refuseControlCharacters } from "./common";
+import { currencyCode, isoDateFilter, optionalText, paginationQuery, refuseControlCharacters, isoTimestamp } from "./common";
 
 export const proofOutput = z.object({
   tx_hash: z.string(),
@@ -23,21 +23,20 @@ export const proofOutput = z.object({
   overpaid_usdc_micro: z.string().nullable(),
   late: z.boolean(),
   simulated: z.boolean(),
-  created_at: z.string(),
-  finalized_at: z
-    .string()
+  created_at: isoTimestamp,
+  finalized_at: isoTimestamp
     .nullable()
     .describe("When a verified payment's block became final (no reorg can remove it any more); null until then."),
-});
+}).meta({ id: "Proof" });
 
 export const requestOutput = z.object({
   request_id: z.uuid(),
   status: z.enum(["requested", "opened", "expired", "voided"]),
   proof_status: z.enum(["none", "attached", "verified"]),
   pay_page_url: z.string(),
-  expires_at: z.string(),
-  created_at: z.string(),
-  proof_verified_at: z.string().nullable(),
+  expires_at: isoTimestamp,
+  created_at: isoTimestamp,
+  proof_verified_at: isoTimestamp.nullable(),
   tx_hash: z.string().nullable(),
   amount: z.object({
     fiat_int: z.number().int(),
@@ -55,9 +54,9 @@ export const requestOutput = z.object({
   customer_phone: z.string().nullable(),
   late: z.boolean(),
   chain: z.object({ chain_id: z.number().int(), usdc_contract: z.string(), receiving_wallet: z.string() }),
-  fx: z.object({ usd_per_unit: z.string(), source: z.string(), as_of: z.string() }),
+  fx: z.object({ usd_per_unit: z.string(), source: z.string(), as_of: isoTimestamp }),
   proof: proofOutput.nullable(),
-});
+}).meta({ id: "Request" });
 export type RequestOutput = z.infer<typeof requestOutput>;
 
 // ---- Inputs ----

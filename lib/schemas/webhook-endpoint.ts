@@ -2,7 +2,7 @@
 // rotate_secret responses (webhookEndpointWithSecretOutput); every other response omits it.
 import { z } from "zod";
 import { ALL_EVENT_TYPES, EVENT_TYPES } from "@/lib/events/event-types";
-import { optionalText, paginationOutput, paginationQuery, refuseControlCharacters } from "./common";
+import { optionalText, paginationOutput, paginationQuery, refuseControlCharacters, isoTimestamp } from "./common";
 
 /** Subscribable types (webhook.test is not: it goes only to the endpoint it is sent to). */
 export const webhookEventType = z.enum(EVENT_TYPES);
@@ -27,13 +27,13 @@ export const webhookEndpointOutput = z.object({
   events: z.array(webhookEventType),
   disabled: z.boolean(),
   disabled_reason: z.string().nullable(),
-  disabled_at: z.string().nullable(),
+  disabled_at: isoTimestamp.nullable(),
   /** While set, the previous secret still signs beside the current one (rotation overlap). */
-  previous_secret_expires_at: z.string().nullable(),
+  previous_secret_expires_at: isoTimestamp.nullable(),
   test_mode: z.boolean(),
-  created_at: z.string(),
-  updated_at: z.string(),
-});
+  created_at: isoTimestamp,
+  updated_at: isoTimestamp,
+}).meta({ id: "WebhookEndpoint" });
 export type WebhookEndpointOutput = z.infer<typeof webhookEndpointOutput>;
 
 export const webhookEndpointWithSecretOutput = webhookEndpointOutput.extend({

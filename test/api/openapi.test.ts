@@ -263,3 +263,19 @@ describe("response headers", () => {
     expect(unauthorized.headers.get("ratelimit-remaining")).toBeTruthy();
   });
 });
+
+describe("named schemas", () => {
+  it("Request, Proof, Merchant, WebhookEndpoint and DeliveryAttempt are components every operation refers to; timestamps are date-time", () => {
+    const schemas = doc.components.schemas as Record<string, { properties?: Record<string, { format?: string; pattern?: string; anyOf?: { format?: string }[] }> }>;
+    for (const name of ["Request", "Proof", "Merchant", "WebhookEndpoint", "DeliveryAttempt", "Error"]) expect(schemas[name], name).toBeDefined();
+    const text = JSON.stringify(doc.paths);
+    expect(text).not.toContain("$defs");
+    expect(text.match(/#\/components\/schemas\/Request"/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(JSON.stringify(doc.paths["/api/v1/requests/create"].post.responses["201"])).toContain("#/components/schemas/Request");
+    expect(JSON.stringify(doc.paths["/api/v1/requests/{id}"].get.responses["200"])).toContain("#/components/schemas/Request");
+    expect(JSON.stringify(doc.paths["/api/v1/merchants"].get.responses["200"])).toContain("#/components/schemas/Merchant");
+    expect(schemas.Request.properties!.created_at).toMatchObject({ type: "string", format: "date-time" });
+    expect(schemas.Request.properties!.created_at.pattern).toBeUndefined();
+    expect(JSON.stringify(schemas.Error)).toContain("#/components/schemas/Request");
+  });
+});

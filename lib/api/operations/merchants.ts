@@ -21,7 +21,7 @@ export const merchantOperations = defineOperations({
     scope: "merchants:write",
     limit: "merchant_create",
     body: createMerchantInput,
-    response: merchantOutput.extend({ idempotent_replay: z.literal(true).optional() }),
+    response: z.intersection(merchantOutput, z.object({ idempotent_replay: z.literal(true).optional() })),
     successStatus: 201,
     alsoStatuses: [200],
     errors: ["wallet_address_conflict"],

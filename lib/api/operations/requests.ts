@@ -5,7 +5,8 @@ import { createRequestInput, listRequestsQuery, requestOutput } from "@/lib/sche
 import { EXAMPLE_IDS } from "./example-values";
 import { defineOperations } from "./operation";
 
-const replayFlag = { idempotent_replay: z.literal(true).optional().describe("Present (true) when the idempotency key matched an existing request.") };
+// An intersection, not .extend(): the answer stays a Request (one named type) plus the flag.
+const replayFlag = z.object({ idempotent_replay: z.literal(true).optional().describe("Present (true) when the idempotency key matched an existing request.") });
 
 export const requestOperations = defineOperations({
   createRequest: {
@@ -16,7 +17,7 @@ export const requestOperations = defineOperations({
     tag: "Requests",
     scope: "requests:write",
     body: createRequestInput,
-    response: requestOutput.extend(replayFlag),
+    response: z.intersection(requestOutput, replayFlag),
     successStatus: 201,
     alsoStatuses: [200],
     errors: ["invalid_idempotency_key", "currency_mismatch", "merchant_onboarding_incomplete", "merchant_disabled", "expiry_not_allowed", "not_found", "fx_unavailable", "amount_capacity_exhausted"],
