@@ -71,7 +71,7 @@ test("onboard with a wallet, sign in, take a POS payment, export it", async ({ p
   await page.getByRole("button", { name: "Create link" }).click();
   await page.waitForURL(/\/merchant\/pos\/[0-9a-f-]{36}$/);
   const requestId = page.url().split("/").pop()!;
-  await expect(page.getByTestId("pos-amount")).toHaveText("12.50 EUR");
+  await expect(page.getByTestId("pos-amount")).toHaveText("€12.50");
   await expect(page.getByTestId("pos-status")).toHaveText("Waiting for payment");
 
   // Customer: opens the pay page in another browser context and pays on-chain.
@@ -95,8 +95,10 @@ test("onboard with a wallet, sign in, take a POS payment, export it", async ({ p
   const proof = await payPage.request.post(`/api/pay/${requestId}/proof`, { data: { tx_hash: hash } });
   expect(proof.status()).toBeLessThan(300);
 
-  // The POS screen flips to paid by itself.
-  await expect(page.getByTestId("pos-status")).toHaveText("Paid ✓", { timeout: 30_000 });
+  // The POS screen flips to paid by itself, the QR gone; one micro-unit more than asked is an overpayment.
+  await expect(page.getByTestId("pos-status")).toHaveText("Paid — overpaid", { timeout: 30_000 });
+  await expect(page.getByRole("img", { name: "QR code of the payment link" })).toHaveCount(0);
+  await expect(page.getByTestId("receipt-tx-hash")).toHaveText(hash.toLowerCase());
   await customerCtx.close();
 
   // CSV export (with the merchant's session cookie).

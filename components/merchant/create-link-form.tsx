@@ -1,16 +1,47 @@
 "use client";
 // Create a payment link. Business merchants choose POS or invoice and may add customer details;
-// consumer accounts get the simple "request money" form (amount and a note).
-import { useState } from "react";
+// consumer accounts get the simple "request money" form (amount and a note). The POS screen's
+// "New sale" comes back here (#new-sale) with the amount field ready to type into.
+import { useEffect, useRef, useState } from "react";
 import { createPaymentLink } from "@/app/(merchant)/merchant/actions";
+import { fill } from "@/lib/i18n/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { NEW_SALE_ANCHOR } from "./new-sale";
 
-export function CreateLinkForm(props: { currency: string; business: boolean; disabled: boolean }) {
+/** The form's words, picked from the dashboard catalogue (only these travel to the browser). */
+export type CreateLinkLabels = Pick<
+  DashboardMessages,
+  | "newLink"
+  | "requestMoney"
+  | "mode"
+  | "modePos"
+  | "modeInvoice"
+  | "amount"
+  | "whoIsPaying"
+  | "memo"
+  | "whatFor"
+  | "customerName"
+  | "customerEmail"
+  | "customerPhone"
+  | "createLink"
+  | "createRequest"
+  | "creating"
+  | "accountDisabled"
+>;
+
+export function CreateLinkForm(props: { currency: string; business: boolean; disabled: boolean; t: CreateLinkLabels }) {
   const [mode, setMode] = useState<"pos" | "invoice">("pos");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const amount = useRef<HTMLInputElement>(null);
+  const t = props.t;
+
+  useEffect(() => {
+    if (window.location.hash === `#${NEW_SALE_ANCHOR}`) amount.current?.focus();
+  }, []);
 
   if (props.disabled) {
-    return <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">This account is disabled: you can see your history, but not create new payment requests.</p>;
+    return <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t.accountDisabled}</p>;
   }
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
@@ -37,46 +68,46 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
 
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
   return (
-    <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-medium">{props.business ? "New payment link" : "Request money"}</h2>
+    <form id={NEW_SALE_ANCHOR} onSubmit={submit} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-medium">{props.business ? t.newLink : t.requestMoney}</h2>
       {props.business && (
-        <div className="flex gap-4 text-sm" role="radiogroup" aria-label="Mode">
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="radiogroup" aria-label={t.mode}>
           <label className="flex items-center gap-1">
-            <input type="radio" name="mode" checked={mode === "pos"} onChange={() => setMode("pos")} /> Point of sale (QR now)
+            <input type="radio" name="mode" checked={mode === "pos"} onChange={() => setMode("pos")} /> {t.modePos}
           </label>
           <label className="flex items-center gap-1">
-            <input type="radio" name="mode" checked={mode === "invoice"} onChange={() => setMode("invoice")} /> Invoice (send a link)
+            <input type="radio" name="mode" checked={mode === "invoice"} onChange={() => setMode("invoice")} /> {t.modeInvoice}
           </label>
         </div>
       )}
       <label className="block text-sm">
-        Amount ({props.currency})
-        <input name="amount" inputMode="decimal" required placeholder="0.00" className={input} />
+        {fill(t.amount, { currency: props.currency })}
+        <input ref={amount} name="amount" inputMode="decimal" required placeholder="0.00" className={input} />
       </label>
       {!props.business && (
         // Consumer requests are invoice-mode links (sent to someone, 7-day expiry), which the
         // Requests API only accepts with a named counterparty (customer_name).
         <label className="block text-sm">
-          Who is paying?
+          {t.whoIsPaying}
           <input name="customer_name" required maxLength={200} className={input} />
         </label>
       )}
       <label className="block text-sm">
-        {props.business ? "Memo" : "What is it for?"}
+        {props.business ? t.memo : t.whatFor}
         <input name="memo" maxLength={200} className={input} />
       </label>
       {props.business && mode === "invoice" && (
         <>
           <label className="block text-sm">
-            Customer name
+            {t.customerName}
             <input name="customer_name" className={input} />
           </label>
           <label className="block text-sm">
-            Customer email
+            {t.customerEmail}
             <input name="customer_email" type="email" className={input} />
           </label>
           <label className="block text-sm">
-            Customer phone
+            {t.customerPhone}
             <input name="customer_phone" className={input} />
           </label>
         </>
@@ -86,8 +117,8 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-50">
-        {props.business ? "Create link" : "Create request"}
+      <button type="submit" disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-2 font-medium text-white disabled:opacity-50 sm:w-auto">
+        {busy ? t.creating : props.business ? t.createLink : t.createRequest}
       </button>
     </form>
   );

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { prepareSignIn, submitSignIn } from "@/app/(merchant)/merchant/actions";
 
-export function SignInButton() {
+export function SignInButton({ label, waiting }: { label: string; waiting: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function SignInButton() {
   return (
     <div className="space-y-3">
       <button type="button" onClick={signIn} disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-3 font-medium text-white disabled:opacity-50">
-        {busy ? "Waiting for your wallet…" : "Sign in with your wallet"}
+        {busy ? waiting : label}
       </button>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">

@@ -24,7 +24,7 @@ export function formatUsdcMicro(micro: bigint | string): string {
 }
 
 /** Fiat minor units in the locale's conventions: 2500 EUR → "€25.00" (en) / "25,00 €" (fr). */
-export function formatFiat(minor: number, currency: string, locale: Locale): string {
+export function formatFiat(minor: number | bigint, currency: string, locale: Locale): string {
   const exponent = CURRENCY_EXPONENTS[currency.toUpperCase()] ?? 2;
   const decimal = unitsToDecimal(BigInt(minor), exponent);
   const nf = new Intl.NumberFormat(locale, {

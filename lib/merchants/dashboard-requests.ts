@@ -2,10 +2,12 @@
 // filters by its id (plus its partner and mode, which a merchant's requests always share), so a
 // merchant can never reach another merchant's request — not even by guessing an id.
 import { db } from "@/lib/db";
-import type { Event, Merchant, Partner, PaymentRequest } from "@/lib/generated/prisma/client";
+import type { Event, Merchant, Partner, PaymentRequest, Prisma, Proof, WebhookDelivery } from "@/lib/generated/prisma/client";
 import { UUID_RE } from "@/lib/ids";
 import { createRequest } from "@/lib/requests/create-request";
 import type { CreateRequestFields } from "@/lib/schemas/request";
+import { paymentStateWhere, type PaymentState } from "./payment-state";
+import { requestSearchWhere } from "./request-search";
 
 export interface DashboardSubject {
   merchant: Merchant;
@@ -18,19 +20,30 @@ export interface RequestFilters {
   status?: PaymentRequest["status"];
   proofStatus?: PaymentRequest["proofStatus"];
   paymentMode?: PaymentRequest["paymentMode"];
+  /** The shopkeeper's word for it (payment-state.ts), evaluated at `now`. */
+  state?: PaymentState;
+  /** The search box: memo, customer, amount, id or tx hash (request-search.ts). */
+  q?: string;
+  now?: Date;
   limit?: number;
   offset?: number;
 }
 
-export async function listMerchantRequests(m: Merchant, f: RequestFilters = {}) {
+export type RequestWithProofs = PaymentRequest & { proofs: Proof[] };
+
+export async function listMerchantRequests(m: Merchant, f: RequestFilters = {}): Promise<{ requests: RequestWithProofs[]; hasMore: boolean }> {
   const limit = Math.min(Math.max(f.limit ?? 50, 1), 100);
+  const search = requestSearchWhere(f.q);
+  // The merchant's own scope is one AND branch the other filters cannot widen (their ORs nest inside).
+  const and: Prisma.PaymentRequestWhereInput[] = [ownWhere(m)];
+  if (f.status) and.push({ status: f.status });
+  if (f.proofStatus) and.push({ proofStatus: f.proofStatus });
+  if (f.paymentMode) and.push({ paymentMode: f.paymentMode });
+  if (f.state) and.push(paymentStateWhere(f.state, f.now ?? new Date()));
+  if (search) and.push(search);
   const rows = await db.paymentRequest.findMany({
-    where: {
-      ...ownWhere(m),
-      ...(f.status ? { status: f.status } : {}),
-      ...(f.proofStatus ? { proofStatus: f.proofStatus } : {}),
-      ...(f.paymentMode ? { paymentMode: f.paymentMode } : {}),
-    },
+    where: { AND: and },
+    include: { proofs: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: Math.max(f.offset ?? 0, 0),
     take: limit + 1,
@@ -38,13 +51,29 @@ export async function listMerchantRequests(m: Merchant, f: RequestFilters = {}) 
   return { requests: rows.slice(0, limit), hasMore: rows.length > limit };
 }
 
-/** One of the merchant's own requests with its event timeline (oldest first); null otherwise. */
-export async function getMerchantRequest(m: Merchant, id: string): Promise<{ request: PaymentRequest; events: Event[] } | null> {
+export interface MerchantRequestDetail {
+  request: PaymentRequest;
+  /** Oldest first. */
+  events: Event[];
+  /** Oldest first. */
+  proofs: Proof[];
+  /** The partner's webhook deliveries of those events, oldest first. */
+  deliveries: WebhookDelivery[];
+}
+
+/** One of the merchant's own requests with what happened to it; null for anything else. */
+export async function getMerchantRequest(m: Merchant, id: string): Promise<MerchantRequestDetail | null> {
   if (!UUID_RE.test(id)) return null;
   const request = await db.paymentRequest.findFirst({ where: { id, ...ownWhere(m) } });
   if (!request) return null;
-  const events = await db.event.findMany({ where: { requestId: request.id, partnerId: m.partnerId }, orderBy: { createdAt: "asc" } });
-  return { request, events };
+  const [events, proofs] = await Promise.all([
+    db.event.findMany({ where: { requestId: request.id, partnerId: m.partnerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.proof.findMany({ where: { requestId: request.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  ]);
+  const deliveries = events.length
+    ? await db.webhookDelivery.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
+    : [];
+  return { request, events, proofs, deliveries };
 }
 
 export type DashboardRequestInput = Omit<CreateRequestFields, "merchant_id" | "idempotency_key" | "fiat_currency_code">;

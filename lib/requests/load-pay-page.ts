@@ -61,7 +61,8 @@ const PUBLIC_RPC: Record<number, string> = {
 
 const HEX_COLOR = /^#[0-9a-fA-F]{3,8}$/;
 
-function chainFor(chainId: number, testMode: boolean): PayPageChain {
+/** The network a request was made on, as the pay page names it (the merchant dashboard shows the same). */
+export function chainFor(chainId: number, testMode: boolean): PayPageChain {
   // The request snapshotted its chain at creation; the mode's configuration describes it only
   // while it is still that chain (a later reconfiguration must not rename an open request's network).
   let configured: ChainSettings | null = null;

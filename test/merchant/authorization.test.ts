@@ -77,8 +77,11 @@ const sessionActions = (): [string, () => Promise<unknown>][] => [
   ["submitWalletChange", () => actions.submitWalletChange(bWalletChange.message, bWalletChange.signature, bWalletChange.address)],
 ];
 
-/** Actions that are public by design: they carry their own proof (onboarding token, SIWE signature). */
-const PUBLIC_ACTIONS = ["prepareOnboardingSignature", "submitOnboarding", "prepareSignIn", "submitSignIn", "signOut"];
+/**
+ * Actions that are public by design: they carry their own proof (onboarding token, SIWE signature),
+ * or, like the language switcher (chooseLanguage, also on the sign-in page), touch no merchant data.
+ */
+const PUBLIC_ACTIONS = ["prepareOnboardingSignature", "submitOnboarding", "prepareSignIn", "submitSignIn", "signOut", "chooseLanguage"];
 
 /** Every page behind sign-in, aimed at B's request where it takes an id. */
 const pages = (): [string, () => Promise<unknown>][] => [

@@ -37,7 +37,8 @@ describe("consumer vs business surface", () => {
     expect(html).not.toMatch(/Point of sale|Invoice \(send a link\)/);
     expect(html).not.toContain("/api/merchant/export");
     expect(html).not.toContain("Download CSV");
-    expect(html).not.toContain('name="status"');
+    expect(html).not.toContain('name="state"');
+    expect(html).not.toContain('name="q"');
     // It asks who is paying: consumer requests are invoice-mode links, which need customer_name.
     expect(html).toMatch(/Who is paying\?<input required="" [^>]*name="customer_name"/);
   });
@@ -63,8 +64,8 @@ describe("consumer vs business surface", () => {
     expect(html).toContain("Invoice (send a link)");
     expect(html).toContain('action="/api/merchant/export"');
     expect(html).toContain("Download CSV");
-    expect(html).toContain('name="status"');
-    expect(html).toContain('name="proof"');
+    expect(html).toContain('name="q"');
+    expect(html).toContain('name="state"');
   });
 
   it("a signed-out visitor is sent to sign-in, not shown a dashboard", async () => {
@@ -126,14 +127,16 @@ describe("request list filters", () => {
 
   const cases: [Record<string, string>, string[]][] = [
     [{}, ["requested", "openedAttached", "openedVerified", "expired", "voided"]],
-    [{ status: "opened" }, ["openedAttached", "openedVerified"]],
-    [{ status: "voided" }, ["voided"]],
-    [{ proof: "verified" }, ["openedVerified"]],
-    [{ proof: "none" }, ["requested", "expired", "voided"]],
-    [{ status: "opened", proof: "attached" }, ["openedAttached"]],
-    [{ status: "expired", proof: "verified" }, []],
-    // Unknown values are ignored, not errors: the whole list.
-    [{ status: "bogus", proof: "'; drop table" }, ["requested", "openedAttached", "openedVerified", "expired", "voided"]],
+    [{ state: "waiting" }, ["requested"]],
+    [{ state: "confirming" }, ["openedAttached"]],
+    [{ state: "paid" }, ["openedVerified"]],
+    [{ state: "expired" }, ["expired"]],
+    [{ state: "cancelled" }, ["voided"]],
+    [{ state: "reversed" }, []],
+    // The API's raw values are no filter here; unknown values are ignored, not errors: the whole list.
+    [{ status: "opened", proof: "verified" }, ["requested", "openedAttached", "openedVerified", "expired", "voided"]],
+    [{ state: "bogus", q: "" }, ["requested", "openedAttached", "openedVerified", "expired", "voided"]],
+    [{ state: "'; drop table" }, ["requested", "openedAttached", "openedVerified", "expired", "voided"]],
   ];
 
   it("the rendered list shows exactly the matching rows, and never another merchant's", async () => {

@@ -9,9 +9,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { sessionCookie } from "@/lib/auth/session-token";
 
-/** One browser: its cookies (updated by what the server sets) and the host it talks to. */
+/** One browser: its cookies (updated by what the server sets), the host it talks to, other headers it sends. */
 export class Browser {
   readonly cookies = new Map<string, string>();
+  /** Sent with every request besides host and cookie, e.g. accept-language. */
+  readonly headers: Record<string, string> = {};
   constructor(
     cookie: string | null = null,
     readonly host = "localhost:3000",
@@ -50,7 +52,7 @@ interface CookieOptions {
 export const nextHeaders = {
   async headers() {
     const b = current();
-    const h = new Headers({ host: b.host, "x-forwarded-proto": "http" });
+    const h = new Headers({ ...b.headers, host: b.host, "x-forwarded-proto": "http" });
     if (b.cookies.size) h.set("cookie", b.header());
     return h;
   },

@@ -15,10 +15,14 @@ import { changePayoutWallet, WALLET_CHANGE_STATEMENT, walletChangePurpose } from
 import { updateMerchantProfile } from "@/lib/merchants/update-merchant-profile";
 import { currencyExponent } from "@/lib/fx/currencies";
 import { effectiveCurrency } from "@/lib/requests/create-request";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { ZodError } from "zod";
 import { isTransientDbError } from "@/lib/db/transient-error";
 import { TEMPORARY_PROBLEM } from "@/lib/console/form-state";
+import { dashboardMessagesFor } from "@/lib/i18n/dashboard-messages";
+import { isLocale } from "@/lib/i18n/locales";
+import { LANGUAGE_COOKIE, merchantPreferences } from "./preferences";
 
 export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
@@ -131,11 +135,13 @@ export interface CreateLinkInput {
 
 /** A payment link for the signed-in merchant; `amount` is decimal text in the merchant's currency. */
 export async function createPaymentLink(input: CreateLinkInput): Promise<ActionResult<{ requestId: string }>> {
+  // What a shopkeeper can fix is said in the dashboard's language; the API's own validation texts stay English.
+  const m = dashboardMessagesFor((await merchantPreferences()).locale);
   try {
     const session = await currentMerchant();
-    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!session) return { ok: false, error: m.sessionEnded };
     const minor = parseMinor(String(input.amount), currencyExponent(effectiveCurrency(session.merchant, session.partner)));
-    if (minor === null) return { ok: false, error: "Enter an amount like 12.50.", fieldErrors: { amount: "Invalid amount." } };
+    if (minor === null) return { ok: false, error: m.amountInvalid, fieldErrors: { amount: m.amountInvalid } };
     const blank = (v?: string) => (v && v.trim() ? v.trim() : undefined);
     const request = await createDashboardRequest(session, {
       fiat_amount_int: minor,
@@ -147,8 +153,18 @@ export async function createPaymentLink(input: CreateLinkInput): Promise<ActionR
     });
     return { ok: true, requestId: request.id };
   } catch (err) {
+    if (isApiError(err) && err.code === "merchant_disabled") return { ok: false, error: m.accountDisabled };
     return fail(err);
   }
+}
+
+/** Where the language switcher may send the merchant back to: one of the merchant pages only. */
+const backTo = (path: string) => (/^\/merchant(?:[/?#]|$)/.test(path) ? path : "/merchant");
+
+/** The language switcher: remembers the choice (a year) and shows the same page again in it. */
+export async function chooseLanguage(locale: string, back: string): Promise<void> {
+  if (isLocale(locale)) (await cookies()).set(LANGUAGE_COOKIE, locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax", httpOnly: true });
+  redirect(backTo(String(back)));
 }
 
 export async function saveProfile(fields: Record<string, string>): Promise<ActionResult> {

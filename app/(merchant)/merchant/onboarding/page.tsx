@@ -12,7 +12,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   const link = typeof token === "string" ? await loadOnboardingLink(token) : null;
   if (!link) {
     return (
-      <main className="mx-auto max-w-md space-y-4 p-8">
+      <main lang="en" className="mx-auto max-w-md space-y-4 p-8">
         <h1 className="text-2xl font-semibold">This link can’t be used</h1>
         <p className="text-slate-700">This onboarding link is invalid, was already used, or has expired. Links work once and for 7 days.</p>
         <p className="text-slate-700">Ask the platform that sent it for a new link. Already set up? <a className="underline" href="/merchant/sign-in">Sign in</a>.</p>
@@ -27,7 +27,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
     initial: merchant[FIELD_COLUMNS[name]] ?? "",
   }));
   return (
-    <main className="mx-auto max-w-lg space-y-6 p-6">
+    <main lang="en" className="mx-auto max-w-lg space-y-6 p-6">
       <header className="flex items-center gap-3 border-b-4 pb-4" style={{ borderColor: partner.brandPrimaryColor }}>
         {/* eslint-disable-next-line @next/next/no-img-element -- partner logos are arbitrary external URLs */}
         {partner.brandLogoUrl && <img src={partner.brandLogoUrl} alt="" className="h-10 w-auto" />}

@@ -1,69 +1,120 @@
-// One of the signed-in merchant's requests with its event timeline. Another merchant's id is a 404.
+// One of the signed-in merchant's requests: its state in words, the amounts, the transaction (or
+// that it was simulated) with its explorer link, and a timeline of what happened — including the
+// webhooks the partner was sent. Another merchant's id is a 404.
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { DashboardFooter } from "@/components/merchant/dashboard-footer";
 import { MerchantHeader } from "@/components/merchant/merchant-header";
+import { PaymentStateBadge } from "@/components/merchant/payment-state-badge";
+import { RequestTimelineList } from "@/components/merchant/request-timeline-list";
+import { SimulatedNote } from "@/components/merchant/simulated-note";
 import { requireMerchant } from "@/lib/auth/current-merchant";
+import { dashboardMessagesFor, stateLabel } from "@/lib/i18n/dashboard-messages";
+import { formatUsdcAmount } from "@/lib/i18n/dashboard-format";
+import { fill, formatDateTime, formatFiat } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 import { getMerchantRequest } from "@/lib/merchants/dashboard-requests";
-import { formatFiat, formatUsdc } from "@/lib/merchants/money-format";
+import { isPaid } from "@/lib/merchants/payment-state";
+import { paymentFacts } from "@/lib/merchants/payment-facts";
+import { requestTimeline } from "@/lib/merchants/request-timeline";
 import { payPageUrl } from "@/lib/urls";
+import { merchantPreferences } from "../../preferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function RequestDetail({ params }: { params: Promise<{ id: string }> }) {
   const { merchant, partner } = await requireMerchant();
+  const prefs = await merchantPreferences();
+  const { locale, timeZone } = prefs;
   const found = await getMerchantRequest(merchant, (await params).id);
   if (!found) notFound();
-  const { request: r, events } = found;
-  const rows: [string, string | null][] = [
-    ["Amount", `${formatFiat(r.fiatAmountInt, r.fiatCode)} ${r.fiatCode}`],
-    ["USDC", formatUsdc(r.usdcMicro)],
-    ["Status", r.status],
-    ["Payment", r.proofStatus + (r.late ? " (late)" : "")],
-    ["Mode", r.paymentMode],
-    ["Memo", r.memo],
-    ["Customer", [r.customerName, r.customerEmail, r.customerPhone].filter(Boolean).join(" · ") || null],
-    ["Paid to", r.receivingWallet],
-    ["Transaction", r.txHash],
-    ["Expires", r.expiresAt.toISOString()],
+  const { request: r, events, proofs, deliveries } = found;
+  const m = dashboardMessagesFor(locale);
+  const pm = messagesFor(locale);
+  const facts = paymentFacts(r, proofs, new Date());
+  const url = payPageUrl(r.id);
+  const via = { api: m.via_api, dashboard: m.via_dashboard, admin: m.via_admin }[r.createdVia] ?? r.createdVia;
+  const when = (d: Date) => formatDateTime(d, locale, timeZone);
+
+  const usdc = (micro: bigint) => <span className="font-mono">{formatUsdcAmount(micro, locale)} USDC</span>;
+  const rows: [string, ReactNode, string?][] = [
+    [m.fieldAmount, formatFiat(r.fiatAmountInt, r.fiatCode, locale)],
+    [m.fieldUsdc, usdc(r.usdcMicro)],
+    [m.fieldReceived, facts.receivedMicro === null ? null : usdc(facts.receivedMicro)],
+    [m.fieldMode, r.paymentMode === "pos" ? m.modeValuePos : m.modeValueInvoice],
+    [m.fieldMemo, r.memo],
+    [m.fieldCustomer, [r.customerName, r.customerEmail, r.customerPhone].filter(Boolean).join(" · ") || null],
+    [m.fieldNetwork, facts.network],
+    [m.fieldPaidTo, <code key="wallet" className="text-xs break-all">{r.receivingWallet}</code>],
+    [
+      m.fieldTransaction,
+      facts.txHash ? (
+        facts.simulated ? (
+          <SimulatedNote key="tx" text={m.simulatedPayment} label={m.simulated} />
+        ) : (
+          <span key="tx">
+            <code className="block text-xs break-all" data-testid="detail-tx-hash">
+              {facts.txHash}
+            </code>
+            {facts.explorerUrl ? (
+              <a href={facts.explorerUrl} target="_blank" rel="noopener noreferrer" className="font-medium underline" data-testid="explorer-link">
+                {m.viewOnExplorer}
+              </a>
+            ) : null}
+          </span>
+        )
+      ) : null,
+      "detail-transaction",
+    ],
+    [m.fieldExpires, when(r.expiresAt)],
   ];
+
   return (
     <>
-      <MerchantHeader merchant={merchant} partner={partner} />
-      <main className="mx-auto max-w-4xl space-y-6 p-4">
-        <h1 className="text-xl font-semibold">Request {r.id}</h1>
+      <MerchantHeader merchant={merchant} partner={partner} m={m} />
+      <main className="mx-auto max-w-5xl space-y-6 p-4">
         <p className="text-sm">
-          Pay link: <a className="break-all underline" href={payPageUrl(r.id)}>{payPageUrl(r.id)}</a>
-          {r.paymentMode === "pos" && r.proofStatus !== "verified" && (
-            <>
-              {" · "}
-              <Link className="underline" href={`/merchant/pos/${r.id}`}>
-                Show QR
-              </Link>
-            </>
-          )}
+          <Link className="underline" href="/merchant">
+            {m.backToDashboard}
+          </Link>
         </p>
-        <dl className="grid grid-cols-[10rem_1fr] gap-y-1 text-sm">
-          {rows.map(([k, v]) => (
+        <div className="space-y-2">
+          <h1 className="text-xl font-semibold break-words">{r.memo ?? r.customerName ?? m.requestTitle}</h1>
+          <p className="flex flex-wrap items-center gap-2 text-sm">
+            <PaymentStateBadge state={facts.state} label={stateLabel(m, facts.state)} />
+            <span className="font-mono text-xs break-all text-slate-600" data-testid="detail-request-id">
+              {fill(m.requestId, { id: r.id })}
+            </span>
+          </p>
+          <p className="text-sm" data-testid="detail-pay-link">
+            {m.payLink}:{" "}
+            <a className="break-all underline" href={url}>
+              {url}
+            </a>
+            {r.paymentMode === "pos" && !isPaid(facts.state) && (
+              <>
+                {" · "}
+                <Link className="underline" href={`/merchant/pos/${r.id}`}>
+                  {m.showQr}
+                </Link>
+              </>
+            )}
+          </p>
+        </div>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_minmax(0,1fr)]">
+          {rows.map(([k, v, testId]) => (
             <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
-              <dd className="break-all">{v ?? "—"}</dd>
+              <dt className="pt-2 text-slate-600 sm:pt-0">{k}</dt>
+              <dd className="min-w-0 break-words" data-testid={testId}>
+                {v ?? "—"}
+              </dd>
             </div>
           ))}
         </dl>
-        <section>
-          <h2 className="font-medium">Timeline</h2>
-          <ol className="mt-2 space-y-1 text-sm">
-            <li>
-              <time>{r.createdAt.toISOString()}</time> — created ({r.createdVia})
-            </li>
-            {events.map((e) => (
-              <li key={e.id}>
-                <time>{e.createdAt.toISOString()}</time> — {e.type}
-              </li>
-            ))}
-          </ol>
-        </section>
+        <RequestTimelineList entries={requestTimeline(r, events, deliveries)} via={via} partner={partner.name} m={m} pm={pm} when={when} />
       </main>
+      <DashboardFooter prefs={prefs} m={m} here={`/merchant/requests/${r.id}`} />
     </>
   );
 }
