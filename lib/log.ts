@@ -18,10 +18,15 @@ export function redact(text: string): string {
 
 const pretty = process.env.NODE_ENV !== "production" && process.stdout.isTTY && process.env.LOG_FORMAT !== "json";
 
+// Through process.stdout/stderr (synchronous on Linux for files, pipes and terminals), not pino's
+// own file-descriptor writer: whatever else watches the process's output (a test capturing logs,
+// vitest, a supervisor's pipe) sees every line.
 function stream(fd: 1 | 2): pino.DestinationStream {
-  // Synchronous writes: a line logged just before an exit or a crash is not lost in a buffer.
-  const out = pino.destination({ dest: fd, sync: true });
-  return pretty ? { write: (line: string) => out.write(prettyLine(line)) } : out;
+  return {
+    write: (line: string) => {
+      (fd === 1 ? process.stdout : process.stderr).write(pretty ? prettyLine(line) : line);
+    },
+  };
 }
 
 let logger: pino.Logger | undefined;
