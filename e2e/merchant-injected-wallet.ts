@@ -3,9 +3,14 @@
 // signatures from the chain node, and the production bundle carries no test-only connector.
 import type { Page } from "@playwright/test";
 
-export async function injectWallet(page: Page, rpcUrl: string, address: string) {
+/**
+ * `signer`: for a smart-contract wallet, the wallet shows `address` (the contract) while its owner
+ * key — an unlocked anvil account — signs messages, as Coinbase Smart Wallet or Safe do.
+ */
+export async function injectWallet(page: Page, rpcUrl: string, address: string, opts: { signer?: string } = {}) {
   await page.exposeBinding("__jopayTestWallet", async (_source, method: string, params: unknown[]) => {
     if (method === "eth_requestAccounts" || method === "eth_accounts") return [address];
+    if (method === "personal_sign" && opts.signer) params = [params[0], opts.signer];
     const res = await fetch(rpcUrl, {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -64,6 +64,9 @@ test.describe("pay page", () => {
     await expect(receipt).toContainText("Café Aurora");
     await expect(receipt).toContainText(usdcText);
     await expect(page.getByTestId("receipt-tx")).toHaveText(/^0x[0-9a-f]{64}$/);
+    await expect(page.getByTestId("receipt-request-id")).toHaveText(r.id);
+    await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeVisible();
+    await expect(page.getByTestId("pay-simulated")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Pay with wallet" })).toHaveCount(0);
     await shot(page, "02-confirmed-receipt");
 
@@ -151,6 +154,48 @@ test.describe("pay page", () => {
     await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed", { timeout: 30_000 });
     await expect(page.getByTestId("receipt-tx")).toHaveText(hash);
     expect(await apiRequest(request, s, r.id)).toMatchObject({ proof_status: "verified", tx_hash: hash });
+  });
+
+  test("a paid request offers its receipt to print or save as PDF; a simulated payment is called simulated, in the page's language", async ({ page, request }) => {
+    const s = await setupMerchant(request, "test");
+    const r = await createRequest(request, s);
+    const sim = await request.post(`/api/v1/requests/${r.id}/simulate_payment`, { headers: { authorization: `Bearer ${s.key}` }, data: { outcome: "paid" } });
+    expect(sim.status()).toBe(200);
+    // The public status the page polls says so too.
+    expect(await (await request.get(`/api/pay/${r.id}`)).json()).toMatchObject({ proof_status: "verified", simulated: true });
+
+    await page.goto(`${r.path}?lang=es`);
+    await expect(statusBox(page)).toHaveAttribute("data-phase", "confirmed");
+    const receipt = page.getByTestId("pay-receipt");
+    await expect(receipt).toHaveAttribute("data-simulated", "true");
+    await expect(receipt.getByTestId("pay-simulated")).toHaveText("Pago simulado — no se movieron fondos");
+    await expect(page.getByTestId("receipt-tx-simulated")).toHaveText("Pago simulado — no se movieron fondos");
+    // The made-up hash is not shown as a transaction, nor linked to an explorer.
+    await expect(page.getByTestId("receipt-tx")).toHaveCount(0);
+    await expect(receipt.getByRole("link", { name: "Ver en el explorador" })).toHaveCount(0);
+    await expect(page.getByTestId("receipt-request-id")).toHaveText(r.id);
+    await expect(receipt).toContainText("Café Aurora");
+    await expect(receipt).toContainText("Table 4, two coffees");
+
+    // The button opens the browser's print dialog (stubbed here: headless Chromium has none).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole("button", { name: "Imprimir o guardar como PDF" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // Printed, the sheet is the receipt under the partner's header: no amount-due card, no language switcher, no button.
+    await page.emulateMedia({ media: "print" });
+    await expect(receipt).toBeVisible();
+    await expect(page.getByTestId("partner-name")).toHaveText("Aurora Payments");
+    await expect(page.getByTestId("pay-simulated")).toBeVisible();
+    await expect(page.getByTestId("merchant-name")).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Idioma" })).toBeHidden();
+    await expect(page.getByTestId("receipt-print")).toBeHidden();
+    await shot(page, "03b-receipt-print");
+    await page.emulateMedia({ media: "screen" });
+    await expect(page.getByTestId("merchant-name")).toBeVisible();
   });
 
   test("without JavaScript the proof form works and the page shows the state on each load", async ({ browser, request }) => {

@@ -16,7 +16,12 @@ export function appSecret(): string {
 
 /** A 32-byte key for one purpose, e.g. "merchant-session:v1". */
 export function purposeKey(purpose: string): Buffer {
-  return createHmac("sha256", appSecret()).update(purpose).digest();
+  return purposeKeyFrom(appSecret(), purpose);
+}
+
+/** purposeKey for a given secret, for launchers that pass keys on before the configuration is read. */
+export function purposeKeyFrom(secret: string, purpose: string): Buffer {
+  return createHmac("sha256", secret).update(purpose).digest();
 }
 
 export function hmacBase64url(purpose: string, message: string): string {

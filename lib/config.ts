@@ -1,6 +1,7 @@
 // Configuration: read from the environment once, validated by zod at boot. A mistake stops the
 // process with a message naming the variable — never a half-configured payment system.
 import { z } from "zod";
+import { parseSigningKeys, SigningKeyError } from "@/lib/receipts/signing-key-entries";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -77,6 +78,23 @@ const envSchema = z.object({
   SMTP_URL: optionalUrl(["smtp://", "smtps://"]),
   /** From address of JoPay's emails (disabled-endpoint notices, invites); only used with SMTP_URL. */
   JOPAY_EMAIL_FROM: z.string().trim().min(3).optional().default("JoPay <no-reply@localhost>"),
+  /**
+   * Ed25519 keys that sign payment receipts (lib/receipts/signing-key-entries.ts): `kid:key`
+   * entries, the first signs, all are published. Unset outside production: one derived from the app secret.
+   */
+  RECEIPT_SIGNING_KEYS: z
+    .string()
+    .optional()
+    .transform((v) => (v?.trim() === "" ? undefined : v))
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      try {
+        parseSigningKeys(v);
+      } catch (err) {
+        if (!(err instanceof SigningKeyError)) throw err;
+        ctx.addIssue({ code: "custom", message: err.message });
+      }
+    }),
   WALLETCONNECT_PROJECT_ID: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).optional().default("info"),
 });
@@ -97,6 +115,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const building = source.NEXT_PHASE === "phase-production-build";
   if (env.NODE_ENV === "production" && !env.JOPAY_SECRET && !building) {
     throw new ConfigError("Invalid JoPay configuration:\n  JOPAY_SECRET: required in production");
+  }
+  // A receipt must verify for years: its key is not derived from JOPAY_SECRET in production, whose
+  // rotation would otherwise silently orphan every receipt signed before it.
+  if (env.NODE_ENV === "production" && !env.RECEIPT_SIGNING_KEYS && !building) {
+    throw new ConfigError(
+      "Invalid JoPay configuration:\n  RECEIPT_SIGNING_KEYS: required in production (kid:key, key = `openssl genpkey -algorithm ed25519 -outform DER | base64 -w0`)",
+    );
   }
   if (env.WORKER_METRICS_PORT !== undefined && !env.METRICS_TOKEN) {
     throw new ConfigError("Invalid JoPay configuration:\n  WORKER_METRICS_PORT: needs METRICS_TOKEN (the port serves metrics only to that bearer token)");

@@ -16,6 +16,8 @@ import { banner } from "./launcher/banner";
 import { listenForStop } from "./launcher/stop-signals";
 import { startWebProcess, type WebProcess } from "./launcher/web-process";
 import { bothModesOn, startLocalChain, type LocalChain } from "./local-chain/deploy";
+import { purposeKeyFrom } from "@/lib/app-secret";
+import { DERIVED_KEY_PURPOSE, derivedSigningKey, signingKeyEntry } from "@/lib/receipts/signing-key-entries";
 
 // JOPAY_DEV_DIR moves all of it (the launcher's own test runs it in a temporary folder).
 const DATA = process.env.JOPAY_DEV_DIR ?? ".data";
@@ -90,6 +92,9 @@ async function main(): Promise<number> {
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   process.env.APP_URL = appUrl;
   process.env.JOPAY_SECRET ??= devSecret();
+  // Production mode (--prod) requires receipt keys: hand it the key development derives from the
+  // same secret, so receipts verify alike in both modes.
+  if (production) process.env.RECEIPT_SIGNING_KEYS ??= signingKeyEntry(derivedSigningKey(purposeKeyFrom(process.env.JOPAY_SECRET, DERIVED_KEY_PURPOSE)));
 
   const stop = listenForStop((signal) => {
     console.log(`› ${signal} again: forcing the stop`);

@@ -1,4 +1,5 @@
 // The loops a worker runs. Each capability adds its loop here; the logic lives in lib/.
+import { receiptEmailLoop } from "@/lib/email/receipt-email-loop";
 import { finalityCheckLoop } from "@/lib/payments/check-finality";
 import { proofCheckLoop } from "@/lib/payments/check-proofs";
 import { transferWatchLoop } from "@/lib/payments/watch-transfers";
@@ -13,5 +14,6 @@ export function allLoops(): Loop[] {
     finalityCheckLoop(),
     transferWatchLoop(),
     expiryLoop(),
+    receiptEmailLoop(),
   ];
 }

@@ -18,6 +18,7 @@ interface Props {
   locale: Locale;
   m: Messages;
   merchantName: string;
+  memo: string | null;
   networkName: string;
   explorerTxUrl: string | null;
   /** This page again: the no-JS way to see a newer state. */
@@ -101,13 +102,13 @@ export function LiveStatus(p: Props) {
         aria-labelledby="pay-status-heading"
         data-phase={phase}
         data-testid="pay-status"
-        className={`rounded-xl border-2 p-4 ${TONE[phase]}`}
+        className={`rounded-xl border-2 p-4 ${TONE[phase]} print:border-0 print:bg-white print:p-0`}
       >
         <div role="status" aria-live="polite">
           <h2 id="pay-status-heading" className="text-lg font-semibold">
             {heading[phase]}
           </h2>
-          <p className="mt-1 text-sm text-slate-700">{fill(body[phase], vars)}</p>
+          <p className="mt-1 text-sm text-slate-700 print:hidden">{fill(body[phase], vars)}</p>
           {phase === "waiting" ? (
             <p className="mt-2 text-sm" data-testid="expiry">
               {Date.parse(status.expires_at) - now < DAY_MS ? (
@@ -129,6 +130,7 @@ export function LiveStatus(p: Props) {
           {phase === "confirmed" && status.late ? <p className="mt-2 text-sm font-medium text-slate-800">{m.statusLate}</p> : null}
           {rejection ? (
             <p className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="pay-rejection">
+              {status.simulated ? <SimulatedLabel m={m} /> : null}
               {rejection.reason === "underpaid"
                 ? fill(m.rejectedUnderpaid, {
                     ...vars,
@@ -161,19 +163,43 @@ export function LiveStatus(p: Props) {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const noSubscribe = () => () => {};
+const yes = () => true;
+const no = () => false;
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 function shortHash(h: string) {
   return `${h.slice(0, 10)}…${h.slice(-8)}`;
 }
 
+/** Said wherever a simulated payment's made-up transaction would show (the dashboard's SimulatedNote says the same). */
+function SimulatedLabel({ m }: { m: Messages }) {
+  return (
+    <span className="mb-1 block font-semibold text-amber-900" data-testid="pay-simulated">
+      {m.simulatedLabel}
+    </span>
+  );
+}
+
+/**
+ * The receipt, on screen under the confirmation and alone on the printed sheet (or PDF): the same
+ * facts, in the same words, as the receipt email (lib/email/receipt-email.ts). Printing is the
+ * browser's own (window.print), so the first load gains only this button; without JavaScript
+ * there is no button and the browser's Print still gives the print-styled sheet.
+ */
 function Receipt(p: Props & { status: PayStatusOutput; timeZone: string }) {
   const { m, status } = p;
   const hash = status.tx_hash ?? "";
-  const link = p.explorerTxUrl && hash ? p.explorerTxUrl.replace(/\{hash\}/g, hash) : null;
+  const link = p.explorerTxUrl && hash && !status.simulated ? p.explorerTxUrl.replace(/\{hash\}/g, hash) : null;
+  const interactive = useSyncExternalStore(noSubscribe, yes, no);
   return (
-    <div className="mt-4 border-t border-emerald-300 pt-4" data-testid="pay-receipt">
+    <div className="mt-4 border-t border-emerald-300 pt-4" data-testid="pay-receipt" data-simulated={status.simulated ? "true" : undefined}>
       <h3 className="font-semibold">{m.receipt}</h3>
+      {status.simulated ? (
+        <p className="mt-2 rounded-md bg-amber-100 px-3 py-2 text-sm print:border print:border-amber-900">
+          <SimulatedLabel m={m} />
+          {m.simulatedBody}
+        </p>
+      ) : null}
       <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         <dt className="text-slate-600">{m.receiptMerchant}</dt>
         <dd>{p.merchantName}</dd>
@@ -182,20 +208,48 @@ function Receipt(p: Props & { status: PayStatusOutput; timeZone: string }) {
           {formatFiat(status.amount.fiat_int, status.amount.fiat_code, p.locale)} ·{" "}
           <span className="font-mono">{formatUsdcMicro(status.amount.usdc_micro)} USDC</span>
         </dd>
+        {p.memo ? (
+          <>
+            <dt className="text-slate-600">{m.memo}</dt>
+            <dd className="break-words">{p.memo}</dd>
+          </>
+        ) : null}
         <dt className="text-slate-600">{m.receiptTime}</dt>
         <dd>{status.proof_verified_at ? formatDateTime(status.proof_verified_at, p.locale, p.timeZone) : "—"}</dd>
+        <dt className="text-slate-600">{m.network}</dt>
+        <dd>{p.networkName}</dd>
         <dt className="text-slate-600">{m.receiptTx}</dt>
         <dd className="min-w-0">
-          <span className="block break-all font-mono text-xs" data-testid="receipt-tx">
-            {hash}
-          </span>
+          {status.simulated ? (
+            <span className="block font-medium text-amber-900" data-testid="receipt-tx-simulated">
+              {m.simulatedLabel}
+            </span>
+          ) : (
+            <span className="block break-all font-mono text-xs" data-testid="receipt-tx">
+              {hash}
+            </span>
+          )}
           {link ? (
             <a href={link} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block font-medium text-slate-900 underline">
               {m.viewOnExplorer}
             </a>
           ) : null}
         </dd>
+        <dt className="text-slate-600">{m.receiptRequest}</dt>
+        <dd className="break-all font-mono text-xs" data-testid="receipt-request-id">
+          {p.requestId}
+        </dd>
       </dl>
+      {interactive ? (
+        <button
+          type="button"
+          onClick={() => window.print()}
+          data-testid="receipt-print"
+          className="mt-4 rounded-lg bg-[var(--brand-primary)] px-4 py-2 text-sm font-semibold text-[var(--brand-on-primary)] print:hidden"
+        >
+          {m.receiptPrint}
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,9 @@ export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps
   const selfUrl = (l: Locale) => `/pay/${data.requestId}?lang=${l}`;
 
   return (
-    <div style={brandStyle(data.partner.primaryColor, data.partner.accentColor)} className="min-h-dvh">
+    // Printed (the receipt, components/pay/live-status.tsx), the page keeps its brand colours and
+    // drops what only serves paying: the amount due, the ways to pay, the language switcher.
+    <div style={brandStyle(data.partner.primaryColor, data.partner.accentColor)} className="min-h-dvh print:min-h-0 print:[print-color-adjust:exact]">
       {s.test_mode ? (
         <p role="note" data-testid="test-banner" className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-black">
           {m.testBanner}
@@ -52,7 +54,7 @@ export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps
       </header>
 
       <main className="mx-auto max-w-md space-y-4 px-4 py-5">
-        <section aria-labelledby="pay-heading" className="rounded-xl border border-slate-200 bg-white p-4">
+        <section aria-labelledby="pay-heading" className="rounded-xl border border-slate-200 bg-white p-4 print:hidden">
           <p className="text-sm text-slate-600">{m.pageTitle}</p>
           <h1 id="pay-heading" className="text-xl font-bold" data-testid="merchant-name">
             {fill(m.payTo, { merchant: data.merchantName })}
@@ -92,6 +94,7 @@ export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps
           locale={locale}
           m={m}
           merchantName={data.merchantName}
+          memo={data.memo}
           networkName={data.chain.name}
           explorerTxUrl={data.chain.explorerTxUrl}
           refreshHref={selfUrl(locale)}
@@ -120,7 +123,7 @@ export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps
         {/* Without JavaScript there is no polling: reload now and then while something may change. */}
         {!isFinal(phase) ? <noscript dangerouslySetInnerHTML={{ __html: '<meta http-equiv="refresh" content="15">' }} /> : null}
 
-        <nav aria-label={m.language} className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm">
+        <nav aria-label={m.language} className="flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm print:hidden">
           {LOCALES.map((l) => (
             <a
               key={l}

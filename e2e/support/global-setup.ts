@@ -3,6 +3,7 @@
 // the specs need are passed through process.env (Playwright workers inherit it). Returns the
 // teardown.
 import { spawn, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { appendFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -43,6 +44,8 @@ export default async function globalSetup() {
     DATABASE_URL: databaseUrl,
     APP_URL: baseUrl,
     JOPAY_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123456789",
+    // Production mode requires receipt signing keys (lib/config.ts): a throwaway one per run.
+    RECEIPT_SIGNING_KEYS: `e2e:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64")}`,
     JOPAY_SINGLE_PROCESS: "1",
     JOPAY_ALLOW_PRIVATE_WEBHOOKS: "1",
     WORKER_POLL_MS: "200",

@@ -16,6 +16,7 @@ export const errorTable = {
   not_found: { status: 404, message: "Not found.", fix: "Check the id; objects of other partners or the other mode are never visible." },
   method_not_allowed: { status: 405, message: "Method not allowed.", fix: "See the API reference for the methods this path accepts." },
   cannot_cancel: { status: 409, message: "The request can no longer be cancelled.", fix: "Only requests with status requested and proof_status none can be cancelled; see `request`." },
+  merchant_already_onboarded: { status: 409, message: "This merchant has already completed onboarding.", fix: "Nothing to do: the merchant can take payments (see `onboarding_status`)." },
   wallet_address_conflict: { status: 409, message: "This wallet address belongs to another merchant.", fix: "Wallets are unique across JoPay; use another address or omit wallet_address." },
   proof_conflict: {
     status: 409,

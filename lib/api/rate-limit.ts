@@ -221,15 +221,36 @@ return out`;
 const TAKE_LUA_SHA = createHash("sha1").update(TAKE_LUA).digest("hex");
 
 export class RedisStore implements CounterStore {
-  constructor(private redis: Redis) {}
+  constructor(
+    private redis: Redis,
+    private budgetMs = REDIS_COMMAND_TIMEOUT_MS,
+  ) {}
   async take(key: string, limit: number, at: Slotting) {
     const args = [`jopay:rlw:${key}`, at.slot, limit, at.size, Math.max(1, at.ttlMs)] as const;
-    const reply = (await this.redis.evalsha(TAKE_LUA_SHA, 1, ...args).catch((err: Error) => {
-      if (!err.message.startsWith("NOSCRIPT")) throw err;
-      return this.redis.eval(TAKE_LUA, 1, ...args);
-    })) as number[];
+    const reply = (await withinBudget(
+      this.redis.evalsha(TAKE_LUA_SHA, 1, ...args).catch((err: Error) => {
+        if (!err.message.startsWith("NOSCRIPT")) throw err;
+        return this.redis.eval(TAKE_LUA, 1, ...args);
+      }),
+      this.budgetMs,
+    )) as number[];
     return { admitted: reply[0] === 1, slot: reply[1], counts: reply.slice(2) };
   }
+}
+
+/**
+ * `p`, or a timeout error after `ms` — decided only after the event loop has read its sockets once
+ * more (setImmediate runs after the poll phase). A process that was busy for longer than `ms` (a
+ * loaded web instance) then still takes a reply that was waiting in the socket, instead of calling
+ * Redis slow and counting the hit in PostgreSQL: that would split one key's hits between two
+ * stores and admit more than its limit.
+ */
+export function withinBudget<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))), ms);
+  });
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -267,34 +288,46 @@ export class FailoverStore implements CounterStore {
 export const REDIS_COMMAND_TIMEOUT_MS = 250;
 
 let store: CounterStore | undefined;
+let opening: Promise<CounterStore> | undefined;
 
-/** The process-wide store chosen by configuration. */
-export async function counterStore(): Promise<CounterStore> {
-  if (store) return store;
+/**
+ * The process-wide store chosen by configuration. Opened once: the first requests of a fresh
+ * instance arrive together, and each opening its own Redis connection would see some of them not
+ * ready in time and counted in PostgreSQL — one key's hits split between two stores.
+ */
+export function counterStore(): Promise<CounterStore> {
+  if (store) return Promise.resolve(store);
+  opening ??= openStore().then((s) => (store = s));
+  return opening;
+}
+
+async function openStore(): Promise<CounterStore> {
   const url = config().REDIS_URL;
   if (url) {
     const [{ Redis }, { log }] = await Promise.all([import("ioredis"), import("@/lib/log")]);
     const redis = new Redis(url, {
-      commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+      // The hit's own budget is RedisStore's (withinBudget); this only frees a command Redis never answers.
+      commandTimeout: 10_000,
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false, // fail at once while disconnected; it reconnects in the background
       connectTimeout: 1_000,
       retryStrategy: (times) => Math.min(times * 200, 2_000),
     });
     redis.on("error", () => {}); // reported through FailoverStore's warning, once a minute
-    // Without an offline queue, commands sent before the first connect fail: wait for it (briefly).
+    // Without an offline queue, commands sent before the first connect fail (and would be counted
+    // in PostgreSQL): wait for it, a few seconds at most — the deadline decided after the loop has
+    // read its sockets once more, since a cold instance is busy and a due timer would win a race
+    // against a "ready" already waiting to be read. Every first request waits on this one opening.
     await new Promise<void>((resolve) => {
       const done = () => (clearTimeout(timer), resolve());
-      const timer = setTimeout(done, 1_000);
+      const timer = setTimeout(() => setImmediate(done), 3_000);
       redis.once("ready", done);
     });
-    store = new FailoverStore(new RedisStore(redis), new PostgresStore(), (err, failures) =>
+    return new FailoverStore(new RedisStore(redis), new PostgresStore(), (err, failures) =>
       log.warn("rate limiter: Redis unavailable, counting in PostgreSQL", { error: err.message, failures }),
     );
-  } else {
-    store = new PostgresStore();
   }
-  return store;
+  return new PostgresStore();
 }
 
 /** For /api/health: "degraded" while Redis failed within the last minute. */

@@ -62,7 +62,7 @@ export function withApiKey<Op extends ApiOperation>(op: Op, handler: Handler<Op>
 
       const raw = await readJsonBody(req);
       // No bytes at all is an empty object (every field optional); JSON `null` is a body, and not an object.
-      const body = op.body ? parseWith(op.body, raw === undefined ? {} : raw, "body") : undefined;
+      const body = op.body ? parseWith(op.body, withHeaderFields(op, req, raw === undefined ? {} : raw), "body") : undefined;
       const query = op.query ? parseWith(op.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
       const params = (await route?.params) ?? {};
 
@@ -107,6 +107,28 @@ function accessLog(requestId: string, op: ApiOperation, status: number, seconds:
     ...(ctx ? { partnerId: ctx.partner.id, mode: ctx.testMode ? "test" : "live" } : {}),
     ...(headers["RateLimit-Limit"] ? { rateLimit: { limit: Number(headers["RateLimit-Limit"]), remaining: Number(headers["RateLimit-Remaining"]) } } : {}),
   });
+}
+
+/**
+ * The body with the fields its declared headers carry (Idempotency-Key → idempotency_key), before
+ * the schema runs, so a header value meets the field's own rules and replay. Sent both ways, the
+ * two must agree; a body that is not an object is left for the schema to refuse.
+ */
+function withHeaderFields(op: ApiOperation, req: Request, raw: unknown): unknown {
+  if (!op.bodyHeaders?.length || raw === null || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  let body = raw as Record<string, unknown>;
+  for (const h of op.bodyHeaders) {
+    const value = req.headers.get(h.name);
+    if (value === null) continue;
+    const inBody = body[h.field];
+    if (inBody === undefined || inBody === null) body = { ...body, [h.field]: value };
+    else if (inBody !== value) {
+      throw new ApiError("validation_error", `The ${h.name} header and the body's ${h.field} differ; send one, or the same value in both.`, {
+        details: [{ field: h.field, issue: `differs from the ${h.name} header` }],
+      });
+    }
+  }
+  return body;
 }
 
 function parseWith(schema: ZodType, input: unknown, where: "body" | "query") {

@@ -144,7 +144,7 @@ export async function onboardMerchant(input: OnboardMerchantInput): Promise<Onbo
     if (isApiError(err) && err.code === "wallet_address_conflict") {
       throw new OnboardingError("wallet_conflict", "This wallet is already used by another JoPay merchant. Connect a different wallet.");
     }
-    if (isApiError(err) && (err.code === "not_found" || err.code === "validation_error")) {
+    if (isApiError(err) && (err.code === "not_found" || err.code === "merchant_already_onboarded")) {
       throw new OnboardingError("invalid_link", "This onboarding link was already used or has expired. Ask your partner for a new one.");
     }
     throw err;

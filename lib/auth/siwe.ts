@@ -3,12 +3,15 @@
 // Used by onboarding (proving the payout wallet), merchant sign-in and payout-wallet changes; each
 // nonce carries the purpose it was issued for, so a signature for one flow cannot serve another.
 //
-// Signatures are checked by address recovery (EOA wallets) — no chain call, so verification can
-// run anywhere, including inside request handlers, without RPC latency or availability.
-import { getAddress, isAddress, recoverMessageAddress, type Hex } from "viem";
+// Signatures are checked by address recovery first (EOA wallets: no chain call). A signature that
+// does not recover to the message's address may come from a smart-contract wallet (Coinbase Smart
+// Wallet, Safe, any ERC-1271 account, or one not deployed yet, ERC-6492): that one is asked of the
+// chain the message names, which must be one JoPay uses — see ./smart-wallet-signature.
+import { getAddress, isAddress, recoverMessageAddress, type Address, type Hex } from "viem";
 import { generateSiweNonce, parseSiweMessage } from "viem/siwe";
 import { config } from "@/lib/config";
 import { db, type Tx } from "@/lib/db";
+import { contractWalletSigned } from "./smart-wallet-signature";
 
 export const SIWE_NONCE_TTL_MS = 10 * 60_000;
 /** Tolerated clock difference between the wallet's device and the server for issuedAt. */
@@ -24,7 +27,9 @@ export type SiweFailure =
   | "chain"
   | "time"
   | "signature"
-  | "nonce";
+  | "nonce"
+  /** The chain could not be asked (RPC down): nothing is wrong with the signature, try again. */
+  | "unverifiable";
 
 /** Why a SIWE check failed. Never carries the message or signature (they are user input). */
 export class SiweError extends Error {
@@ -129,14 +134,10 @@ export async function verifySiwe(input: VerifySiweInput, client: Client = db): P
   if (msg.notBefore && msg.notBefore.getTime() > t) throw new SiweError("time", "The message is not valid yet.");
 
   if (!/^0x[0-9a-fA-F]+$/.test(input.signature)) throw new SiweError("signature", "The signature is not valid.");
-  let signer: string;
-  try {
-    signer = await recoverMessageAddress({ message: input.message, signature: input.signature as Hex });
-  } catch {
-    throw new SiweError("signature", "The signature is not valid.");
-  }
-  if (getAddress(signer) !== getAddress(msg.address)) {
-    throw new SiweError("signature", "The signature does not come from the wallet in the message.");
+  if (!(await eoaSigned(msg.address, input.message, input.signature as Hex))) {
+    const verdict = await contractWalletSigned({ address: getAddress(msg.address), message: input.message, signature: input.signature as Hex, chainId: msg.chainId });
+    if (verdict === "unavailable") throw new SiweError("unverifiable", "We couldn’t check your wallet’s signature just now. Please try again in a moment.");
+    if (verdict !== "valid") throw new SiweError("signature", "The signature does not come from the wallet in the message.");
   }
 
   const consumed = await client.siweNonce.updateMany({
@@ -146,4 +147,13 @@ export async function verifySiwe(input: VerifySiweInput, client: Client = db): P
   if (consumed.count !== 1) throw new SiweError("nonce", "This sign-in request was already used or has expired; sign again.");
 
   return { address: msg.address.toLowerCase(), chainId: msg.chainId, nonce: msg.nonce };
+}
+
+/** Does a plain (ECDSA) signature over the message recover to `address`? No chain call. */
+async function eoaSigned(address: string, message: string, signature: Hex): Promise<boolean> {
+  try {
+    return getAddress(await recoverMessageAddress({ message, signature })) === getAddress(address as Address);
+  } catch {
+    return false;
+  }
 }

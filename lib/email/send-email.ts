@@ -10,11 +10,19 @@ export interface EmailMessage {
   to: string | string[];
   subject: string;
   text: string;
+  /** An HTML alternative to `text` (multipart/alternative); the text part stays the reference. */
+  html?: string;
+  /** The Message-ID header ("<id@domain>"); nodemailer makes a random one otherwise. A caller that may resend sets a stable one. */
+  messageId?: string;
 }
 
 export interface SendEmailResult {
   sent: boolean;
   messageId?: string;
+  /** Why it was not sent (credentials scrubbed); absent when SMTP is not configured. */
+  error?: string;
+  /** The server refused it for good (a 5xx reply, e.g. an unknown mailbox): retrying cannot help. */
+  permanent?: boolean;
 }
 
 export interface SendEmailOptions {
@@ -63,7 +71,14 @@ export async function sendEmail(message: EmailMessage, options: SendEmailOptions
     if (recipients.length === 0) return { sent: false };
     const transport = nodemailer.createTransport({ url, ...TIMEOUTS });
     try {
-      const info = await transport.sendMail({ from: options.from ?? config().JOPAY_EMAIL_FROM, to: recipients, subject, text: message.text });
+      const info = await transport.sendMail({
+        from: options.from ?? config().JOPAY_EMAIL_FROM,
+        to: recipients,
+        subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+      });
       log.info("email sent", { subject, recipients: recipients.length, server: smtpTarget(url) });
       return { sent: true, messageId: info.messageId };
     } finally {
@@ -71,12 +86,18 @@ export async function sendEmail(message: EmailMessage, options: SendEmailOptions
     }
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
+    const error = url ? scrub(reason, url) : reason;
+    // nodemailer puts the server's reply code on the error (RCPT or DATA refused); none for a
+    // connection that failed, which is worth retrying.
+    const code = (err as { responseCode?: unknown } | null)?.responseCode;
+    const permanent = typeof code === "number" && code >= 500 && code < 600;
     log.error("email not sent: SMTP delivery failed", {
       subject,
       recipients: recipients.length,
       server: url ? smtpTarget(url) : undefined,
-      error: url ? scrub(reason, url) : reason,
+      error,
+      ...(typeof code === "number" ? { smtpCode: code } : {}),
     });
-    return { sent: false };
+    return { sent: false, error, permanent };
   }
 }

@@ -3,6 +3,7 @@
 import { type Tx, Prisma } from "@/lib/db";
 import { eventId } from "@/lib/ids";
 import { currentRequestId } from "@/lib/request-context";
+import type { WebhookReceipt } from "@/lib/schemas/receipt";
 import { publishEvent } from "@/lib/webhooks/publish";
 import { isTargetedOnlyType, type EventType } from "./event-types";
 
@@ -19,6 +20,8 @@ export interface EmitEventInput {
    * fanning out. Required for webhook.test (event-types.ts), which must never reach other endpoints.
    */
   targetEndpointId?: string;
+  /** payment.proof_verified / payment.reversed: the payment's signed receipt, beside `data` (lib/receipts). */
+  receipt?: WebhookReceipt;
 }
 
 export async function emitEvent(tx: Tx, input: EmitEventInput) {
@@ -31,6 +34,7 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
     created_at: createdAt.toISOString(),
     test_mode: input.testMode,
     data: input.data,
+    ...(input.receipt ? { receipt: input.receipt } : {}),
   };
   const event = await tx.event.create({
     data: {

@@ -1,7 +1,7 @@
 // Completing onboarding: the merchant gets its verified payout wallet, accepts the terms, and the
 // partner is told with `merchant.onboarding_completed` — in one transaction (SPEC §6).
 import { ApiError } from "@/lib/api/errors";
-import { db, type Tx } from "@/lib/db";
+import { db, Prisma, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { Merchant } from "@/lib/generated/prisma/client";
@@ -33,11 +33,11 @@ export async function completeOnboarding(input: CompleteOnboardingInput, client:
       }
       const current = await tx.merchant.findUnique({ where: { id: input.merchantId }, include: { partner: true } });
       if (!current) throw new ApiError("not_found");
-      if (current.onboardingStatus === "complete") {
-        throw new ApiError("validation_error", "This merchant has already completed onboarding.");
-      }
+      if (current.onboardingStatus === "complete") throw new ApiError("merchant_already_onboarded");
+      // Still incomplete when the row is locked: of two concurrent completions the second waits
+      // here, then matches nothing (P2025) instead of completing, and emitting, twice.
       const merchant = await tx.merchant.update({
-        where: { id: input.merchantId },
+        where: { id: input.merchantId, onboardingStatus: "incomplete" },
         data: {
           ...input.fields,
           walletAddress: wallet,
@@ -58,6 +58,9 @@ export async function completeOnboarding(input: CompleteOnboardingInput, client:
     });
   } catch (err) {
     if (uniqueViolation(err)) throw new ApiError("wallet_address_conflict");
+    if (recordNotFound(err)) throw new ApiError("merchant_already_onboarded");
     throw err;
   }
 }
+
+const recordNotFound = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2025";

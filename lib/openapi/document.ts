@@ -8,11 +8,12 @@ import { appUrl } from "@/lib/urls";
 import { toSchema, type Json } from "./json-schema";
 import type { ApiOperation } from "@/lib/api/operations/operation";
 import { operations } from "@/lib/api/operations";
-import { WEBHOOK_TAG, webhookObjects } from "./webhooks";
+import { WEBHOOK_TAG, WEBHOOK_TAG_DESCRIPTION, webhookObjects } from "./webhooks";
 
 /** Codes any authenticated route may answer with, whatever it does. */
 function commonErrors(op: ApiOperation): ErrorCode[] {
-  const codes: ErrorCode[] = ["internal_error", "service_unavailable"];
+  // Any path answers another method with 405 (lib/api/allowed-methods.ts), public ones included.
+  const codes: ErrorCode[] = ["method_not_allowed", "internal_error", "service_unavailable"];
   if (op.scope !== "public") codes.push("unauthorized", "rate_limited");
   if (op.scope && op.scope !== "public") codes.push("insufficient_scope");
   // The wrapper reads the body of every POST/PUT/PATCH, with or without fields (lib/api/read-body.ts).
@@ -45,7 +46,8 @@ function errorResponses(op: ApiOperation): Record<string, Json> {
 }
 
 function successSchema(op: ApiOperation, components: Record<string, Json>): Json {
-  if (op.scope === "public" && op.path.endsWith("openapi.json")) return toSchema(op.response, "output");
+  // Documents served as themselves (this one, the receipts' JWKS): no `ok` envelope.
+  if (op.scope === "public" && op.path.endsWith(".json")) return toSchema(op.response, "output");
   const data = toSchema(op.response, "output", components);
   // The answer is a named object itself (GET /requests/{id}: a Request): that object, plus `ok`.
   if (typeof data.$ref === "string") return { allOf: [{ $ref: data.$ref }, { type: "object", properties: { ok: { const: true } }, required: ["ok"] }] };
@@ -73,13 +75,31 @@ function pathParameters(path: string): Json[] {
   });
 }
 
-/** Query parameters carry the operation's example values. */
+/** Headers that carry a body field (Idempotency-Key): optional, since the body may carry it instead. */
+function headerParameters(op: ApiOperation): Json[] {
+  return (op.bodyHeaders ?? []).map((h) => ({ name: h.name, in: "header", required: false, description: h.description, schema: toSchema(h.schema, "input") }));
+}
+
+/** Query parameters carry the operation's example values, typed as their schema reads them. */
 function withExampleQuery(params: Json[], query: Record<string, string> | undefined): Json[] {
   return params.map((p) => {
     const name = p.name as string;
-    return p.in === "query" && query && name in query ? { ...p, example: query[name] } : p;
+    if (p.in !== "query" || !query || !(name in query)) return p;
+    const type = (p.schema as Json).type;
+    const raw = query[name];
+    return { ...p, example: type === "integer" || type === "number" ? Number(raw) : type === "boolean" ? raw === "true" : raw };
   });
 }
+
+/** What each tag groups, for the reference's navigation. */
+const TAG_DESCRIPTIONS: Record<string, string> = {
+  Requests: "Payment requests: create one per order, send the customer to its pay page, read its status.",
+  Merchants: "The businesses you sell for: create them, send them to onboarding, read and update their profiles.",
+  Webhooks: "Where JoPay POSTs signed events and the secrets that sign them; the events themselves: list, read, redeliver.",
+  FX: "The exchange rates JoPay converts fiat amounts to USDC with.",
+  Receipts: "Signed receipts of verified payments and the keys to check them offline.",
+  Meta: "This document.",
+};
 
 /** Response headers, declared once under components.headers and referenced by every response. */
 const HEADERS: Record<string, Json> = {
@@ -93,9 +113,11 @@ const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 function responseHeaders(op: ApiOperation, status: number): Json {
   const names = ["X-Request-Id"];
-  // Keyed operations count every answer, 401s included (lib/api/with-api-key.ts); a 503 from the
+  // Keyed operations count every answer, 401s included (lib/api/with-api-key.ts), public ones per
+  // address (lib/api/with-public.ts) — all but the documents served as themselves; a 503 from the
   // database may come before the count.
-  if (op.scope !== "public" && status !== 503 && status !== 500) names.push("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+  const counted = op.scope !== "public" || !op.path.endsWith(".json");
+  if (counted && status !== 503 && status !== 500) names.push("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
   if (status === 429 || status === 503) names.push("Retry-After");
   return Object.fromEntries(names.map((n) => [n, ref(n)]));
 }
@@ -113,7 +135,8 @@ function operationObject(op: ApiOperation, components: Record<string, Json>): Js
     tags: [op.tag],
     ...(op.scope === "public" ? { security: [] } : {}),
     ...(op.scope && op.scope !== "public" ? { "x-required-scope": op.scope } : {}),
-    parameters: withExampleQuery([...pathParameters(op.path), ...queryParameters(op.query)], op.example?.query),
+    ...(op.testModeOnly ? { "x-test-mode-only": true } : {}),
+    parameters: withExampleQuery([...pathParameters(op.path), ...queryParameters(op.query), ...headerParameters(op)], op.example?.query),
     ...(op.body
       ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input"), ...(op.example?.body ? { example: op.example.body } : {}) } } } }
       : {}),
@@ -132,12 +155,13 @@ export function buildOpenApiDocument(ops: ApiOperation[] = operations): Json {
       title: "JoPay API",
       version: "1.0.0",
       description: "Non-custodial stablecoin payment requests for platforms. Amounts: fiat in ISO 4217 minor units, USDC in micro-units as decimal strings.",
+      license: { name: "Proprietary — JoPay API terms", url: appUrl("/docs") },
     },
-    servers: [{ url: appUrl("").replace(/\/$/, "") }],
+    servers: [{ url: appUrl("").replace(/\/$/, ""), description: "This JoPay server (APP_URL)" }],
     security: [{ bearerAuth: [] }],
-    tags: [...new Set([...ops.map((o) => o.tag), WEBHOOK_TAG])].map((name) => ({ name })),
+    tags: [...new Set([...ops.map((o) => o.tag), WEBHOOK_TAG])].map((name) => ({ name, description: TAG_DESCRIPTIONS[name] ?? WEBHOOK_TAG_DESCRIPTION })),
     paths,
-    webhooks: webhookObjects(),
+    webhooks: webhookObjects(named),
     components: {
       headers: HEADERS,
       securitySchemes: {

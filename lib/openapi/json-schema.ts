@@ -20,6 +20,13 @@ export const toSchema = (schema: ZodType, io: "input" | "output", components?: R
       // Answers may gain fields (additions beside the seeds' fields): a client must not reject them,
       // and a named object must compose (allOf) with the `ok` and replay flags beside it.
       if (io === "output" && ctx.jsonSchema.additionalProperties === false) delete ctx.jsonSchema.additionalProperties;
+      // A query flag (lib/schemas/common.ts queryBoolean) is read from the words "true"/"false",
+      // which is how OpenAPI serialises a boolean query parameter: generators then type it boolean.
+      const e = ctx.jsonSchema.enum;
+      if (io === "input" && Array.isArray(e) && e.length === 2 && e.includes("true") && e.includes("false")) {
+        delete ctx.jsonSchema.enum;
+        ctx.jsonSchema.type = "boolean";
+      }
     },
   }) as Json & { $defs?: Record<string, Json> };
   if (!$defs) return rest;

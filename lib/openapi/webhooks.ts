@@ -8,10 +8,12 @@ import { z, type ZodType } from "zod";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { eventOutput } from "@/lib/schemas/event";
 import { merchantOutput } from "@/lib/schemas/merchant";
+import { webhookReceipt } from "@/lib/schemas/receipt";
 import { requestOutput } from "@/lib/schemas/request";
 import { toSchema, type Json } from "./json-schema";
 
 export const WEBHOOK_TAG = "Webhook events";
+export const WEBHOOK_TAG_DESCRIPTION = "What JoPay POSTs to your endpoints, signed with Standard Webhooks headers.";
 
 type SubscribableType = (typeof EVENT_TYPES)[number];
 
@@ -20,6 +22,8 @@ interface WebhookEventDoc {
   description: string;
   /** The `data` object of the body. */
   data: ZodType;
+  /** Whether the body carries the payment's signed `receipt` beside `data` (lib/receipts). */
+  receipt?: true;
 }
 
 // lib/merchants/change-payout-wallet.ts: the merchant object plus the wallet it replaced.
@@ -43,8 +47,10 @@ export const WEBHOOK_EVENTS: Record<SubscribableType, WebhookEventDoc> = {
     description:
       "The proof's USDC transfer belongs to this request and pays at least `amount.usdc_micro` (any overpayment in `proof.overpaid_usdc_micro`), " +
       "with the chain's required confirmations. `late: true` when it was mined after `expires_at`. `proof.finalized_at` stays null until the block is final; " +
-      "before then a reorg can still remove the payment (`payment.reversed`). Sent again for the same request and tx when a reversed transaction is re-mined.",
+      "before then a reorg can still remove the payment (`payment.reversed`). Sent again for the same request and tx when a reversed transaction is re-mined. " +
+      "`receipt` is the payment's signed receipt (a new one for a re-mined transaction): verify it offline against /api/v1/receipts/jwks.json.",
     data: requestData,
+    receipt: true,
   },
   "payment.proof_rejected": {
     summary: "A proof was refused",
@@ -60,8 +66,9 @@ export const WEBHOOK_EVENTS: Record<SubscribableType, WebhookEventDoc> = {
       "A verified payment disappeared from the chain before its block was final. The request is back to `proof_status: attached`, " +
       "its proof back to `pending` (the hash stays reserved to this request). Treat the order as not paid: hold fulfilment, or flag it for review " +
       "if already fulfilled. If the transaction is re-mined, `payment.proof_verified` follows for the same request and tx; if it never returns, " +
-      "`payment.proof_rejected` with `not_found`.",
+      "`payment.proof_rejected` with `not_found`. `receipt` is the receipt issued at verification, unchanged, with `status: reversed`.",
     data: requestData,
+    receipt: true,
   },
   "request.expired": {
     summary: "The request expired unpaid",
@@ -106,10 +113,13 @@ export const webhookHeaderSchemas = {
 
 /** The body JoPay POSTs for `type`: the event envelope with the subject's object as `data`. */
 export function webhookBody(type: SubscribableType): ZodType {
-  return eventOutput.extend({ type: z.literal(type), data: WEBHOOK_EVENTS[type].data });
+  const doc = WEBHOOK_EVENTS[type];
+  // Optional even where issued: a payment verified before receipts existed has none.
+  const envelope = doc.receipt ? eventOutput.extend({ receipt: webhookReceipt.optional() }) : eventOutput.omit({ receipt: true });
+  return envelope.extend({ type: z.literal(type), data: doc.data });
 }
 
-function webhookObject(type: SubscribableType): Json {
+function webhookObject(type: SubscribableType, components?: Record<string, Json>): Json {
   const doc = WEBHOOK_EVENTS[type];
   return {
     post: {
@@ -123,7 +133,7 @@ function webhookObject(type: SubscribableType): Json {
         const s = toSchema(schema, "output");
         return { name, in: "header", required: true, description: s.description, schema: s };
       }),
-      requestBody: { required: true, content: { "application/json": { schema: toSchema(webhookBody(type), "output") } } },
+      requestBody: { required: true, content: { "application/json": { schema: toSchema(webhookBody(type), "output", components) } } },
       responses: {
         "2XX": { description: "Received. Answer any 2xx within 15 s (the body is ignored); do slow work after answering." },
         "410": { description: "Gone: JoPay disables the endpoint and stops sending to it." },
@@ -137,7 +147,11 @@ function webhookObject(type: SubscribableType): Json {
   };
 }
 
-/** The document's top-level `webhooks`, keyed by event type. */
-export function webhookObjects(): Record<SubscribableType, Json> {
-  return Object.fromEntries(EVENT_TYPES.map((type) => [type, webhookObject(type)])) as Record<SubscribableType, Json>;
+/**
+ * The document's top-level `webhooks`, keyed by event type. Given the document's `components`, the
+ * payloads' named objects (Request, Merchant, …) are the same components the paths use; without
+ * it each payload keeps its definitions inline ($defs).
+ */
+export function webhookObjects(components?: Record<string, Json>): Record<SubscribableType, Json> {
+  return Object.fromEntries(EVENT_TYPES.map((type) => [type, webhookObject(type, components)])) as Record<SubscribableType, Json>;
 }

@@ -24,7 +24,7 @@ import { log } from "@/lib/log";
 import { ownerOf, referencedRequestIds } from "./attribution";
 import { reattribute } from "./reattribute";
 import { settleProof, type BlockFacts, type FinalVerdict } from "./settle-proof";
-import { verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
+import { creditedTransfers, verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
 import type { Loop } from "@/worker/run-loops";
 
 export interface CheckProofsOptions {
@@ -249,7 +249,14 @@ async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, op
     }
   }
   await settle(p, verdict.kind === "verified"
-    ? { kind: "verified", receivedMicro: verdict.receivedMicro, overpaidMicro: verdict.overpaidMicro, late: verdict.late, block }
+    ? {
+        kind: "verified",
+        receivedMicro: verdict.receivedMicro,
+        overpaidMicro: verdict.overpaidMicro,
+        late: verdict.late,
+        block,
+        transfers: creditedTransfers(read.receipt.logs, p.request.usdcContract, p.request.receivingWallet),
+      }
     : { kind: "rejected", reason: verdict.reason, receivedMicro: verdict.receivedMicro, block }, token);
 }
 

@@ -16,6 +16,8 @@ export function serializePayStatus(r: PaymentRequest, proof: Proof | null): PayS
     proof_verified_at: r.proofVerifiedAt ? r.proofVerifiedAt.toISOString() : null,
     late: r.late,
     test_mode: r.testMode,
+    // The proof the page shows (verified, or the rejected one it explains) is the simulator's.
+    simulated: proof?.simulated ?? false,
     amount: { fiat_int: r.fiatAmountInt, fiat_code: r.fiatCode, usdc_micro: r.usdcMicro.toString() },
     chain_id: r.chainId,
     rejection: rejected

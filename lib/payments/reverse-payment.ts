@@ -6,6 +6,8 @@ import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
+import { webhookReceiptOf } from "@/lib/receipts/issue-receipt";
+import { reverseReceipt } from "@/lib/receipts/reverse-receipt";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { lockRequest } from "./attach-proof";
 
@@ -50,6 +52,8 @@ export async function reversePayment(
     request.proofStatus === "verified" && request.txHash === done.txHash
       ? await tx.paymentRequest.update({ where: { id: request.id }, data: { proofStatus: "attached", proofVerifiedAt: null, late: false } })
       : request;
+  // The receipt stays as signed; its status says reversed from now on (lib/receipts/reverse-receipt.ts).
+  const receipt = await reverseReceipt(tx, done.id, now);
   await emitEvent(tx, {
     partnerId: updated.partnerId,
     testMode: updated.testMode,
@@ -57,6 +61,7 @@ export async function reversePayment(
     data: serializeRequest(updated, done),
     requestId: updated.id,
     merchantId: updated.merchantId,
+    ...(receipt ? { receipt: webhookReceiptOf(receipt, null) } : {}),
   });
   await recordAudit(tx, {
     actor: SYSTEM_ACTOR,

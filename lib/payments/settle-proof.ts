@@ -6,11 +6,14 @@
 // leased to the caller's claim token. A worker whose lease expired (another worker re-claimed the
 // proof) therefore changes nothing and emits nothing: exactly one payment.proof_verified.
 import { type Tx } from "@/lib/db";
+import { queueReceiptEmail } from "@/lib/email/queue-receipt-email";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
+import { issueReceipt, webhookReceiptOf } from "@/lib/receipts/issue-receipt";
+import type { WebhookReceipt } from "@/lib/schemas/receipt";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { lockRequest } from "./attach-proof";
-import type { RejectionReason } from "./verify-transfer";
+import type { CreditedTransfer, RejectionReason } from "./verify-transfer";
 
 export interface BlockFacts {
   blockNumber: bigint;
@@ -23,7 +26,15 @@ export interface BlockFacts {
 export type ProofRejectionReason = RejectionReason | "not_found";
 
 export type FinalVerdict =
-  | { kind: "verified"; receivedMicro: bigint; overpaidMicro: bigint; late: boolean; block: BlockFacts | null }
+  | {
+      kind: "verified";
+      receivedMicro: bigint;
+      overpaidMicro: bigint;
+      late: boolean;
+      block: BlockFacts | null;
+      /** The Transfer logs credited (./verify-transfer creditedTransfers), named by the receipt; none when simulated. */
+      transfers?: readonly CreditedTransfer[];
+    }
   | { kind: "rejected"; reason: ProofRejectionReason; receivedMicro: bigint; block: BlockFacts | null };
 
 export interface SettleResult {
@@ -78,7 +89,11 @@ export async function settleProof(
       where: { id: request.id },
       data: { proofStatus: "verified", txHash: done.txHash, proofVerifiedAt: now, late: verdict.late },
     });
-    await emit(tx, updated, done, "payment.proof_verified");
+    // The signed receipt commits with the verification it attests (lib/receipts/issue-receipt.ts).
+    const receipt = await issueReceipt(tx, updated, done, verdict.transfers);
+    await emit(tx, updated, done, "payment.proof_verified", webhookReceiptOf(receipt, done.finalizedAt));
+    // The customer's receipt email, owed iff this verification commits (sent by the worker).
+    await queueReceiptEmail(tx, updated);
     return { request: updated, proof: done };
   }
 
@@ -115,7 +130,7 @@ export async function settleProof(
   return { request: updated, proof: done };
 }
 
-function emit(tx: Tx, request: PaymentRequest, proof: Proof, type: "payment.proof_verified" | "payment.proof_rejected") {
+function emit(tx: Tx, request: PaymentRequest, proof: Proof, type: "payment.proof_verified" | "payment.proof_rejected", receipt?: WebhookReceipt) {
   return emitEvent(tx, {
     partnerId: request.partnerId,
     testMode: request.testMode,
@@ -123,5 +138,6 @@ function emit(tx: Tx, request: PaymentRequest, proof: Proof, type: "payment.proo
     data: serializeRequest(request, proof),
     requestId: request.id,
     merchantId: request.merchantId,
+    receipt,
   });
 }

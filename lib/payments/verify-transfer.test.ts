@@ -1,6 +1,6 @@
 import { keccak256, toHex } from "viem";
 import { describe, expect, it } from "vitest";
-import { CREATION_SKEW_MS, parseTransferLog, TRANSFER_TOPIC, verifyTransfer, type UntrustedLog, type VerifyInput } from "./verify-transfer";
+import { CREATION_SKEW_MS, creditedTransfers, parseTransferLog, receivedByWallet, TRANSFER_TOPIC, verifyTransfer, type UntrustedLog, type VerifyInput } from "./verify-transfer";
 
 const USDC = "0x833589fcd6edb6e08f4c7c32d4f71b54bda02913";
 const OTHER_TOKEN = "0x1111111111111111111111111111111111111111";
@@ -184,5 +184,27 @@ describe("parseTransferLog", () => {
   it("lower-cases token and addresses", () => {
     const t = parseTransferLog(transfer(5n, { token: USDC.toUpperCase().replace("0X", "0x"), to: "0xABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD" }));
     expect(t).toEqual({ token: USDC, from: PAYER, to: WALLET, value: 5n });
+  });
+});
+
+describe("creditedTransfers (what a receipt names)", () => {
+  it("lists exactly the logs receivedByWallet counts, with their log index, in log order", () => {
+    const logs = [
+      { ...transfer(10_000_000n), logIndex: 3 },
+      { ...transfer(5n, { token: OTHER_TOKEN }), logIndex: 4 },
+      { ...transfer(7n, { to: OTHER_WALLET }), logIndex: 5 },
+      { ...transfer(9n, { from: WALLET }), logIndex: 6 }, // the wallet paying itself counts for nobody
+      { ...transfer(17_500_000n, { from: OTHER_WALLET }), logIndex: 9 },
+      { ...transfer(1n), logIndex: -1 }, // a log index no RPC sends: kept, index unknown
+    ];
+    const credited = creditedTransfers(logs, USDC.toUpperCase().replace("0X", "0x"), WALLET);
+    expect(credited).toEqual([
+      { logIndex: 3, from: PAYER, valueMicro: 10_000_000n },
+      { logIndex: 9, from: OTHER_WALLET, valueMicro: 17_500_000n },
+      { logIndex: null, from: PAYER, valueMicro: 1n },
+    ]);
+    const parsed = logs.map(parseTransferLog).filter((t) => t !== null);
+    expect(credited.reduce((a, t) => a + t.valueMicro, 0n)).toBe(receivedByWallet(parsed, USDC, WALLET));
+    expect(creditedTransfers("not logs", USDC, WALLET)).toEqual([]);
   });
 });

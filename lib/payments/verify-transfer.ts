@@ -25,6 +25,7 @@ export interface UntrustedLog {
   topics?: unknown;
   data?: unknown;
   removed?: unknown;
+  logIndex?: unknown;
 }
 
 export interface UntrustedReceipt {
@@ -153,8 +154,31 @@ export function verifyTransfer(input: VerifyInput): Verdict {
  */
 export function receivedByWallet(transfers: readonly ParsedTransfer[], usdc: string, wallet: string): bigint {
   let received = 0n;
-  for (const t of transfers) if (t.token === usdc && t.to === wallet && t.from !== wallet) received += t.value;
+  for (const t of transfers) if (credits(t, usdc, wallet)) received += t.value;
   return received;
+}
+
+const credits = (t: ParsedTransfer, usdc: string, wallet: string) => t.token === usdc && t.to === wallet && t.from !== wallet;
+
+/** One Transfer log receivedByWallet counts, as a payment receipt names it (lib/receipts). */
+export interface CreditedTransfer {
+  /** The log's index in its block; null when the RPC's log has none usable. */
+  logIndex: number | null;
+  from: string;
+  valueMicro: bigint;
+}
+
+/** The Transfer logs of a receipt that receivedByWallet counts, in log order (same rule, same code). */
+export function creditedTransfers(logs: unknown, usdc: string, wallet: string): CreditedTransfer[] {
+  if (!Array.isArray(logs)) return [];
+  const out: CreditedTransfer[] = [];
+  for (const log of logs as UntrustedLog[]) {
+    const t = parseTransferLog(log);
+    if (!t || !credits(t, usdc.toLowerCase(), wallet.toLowerCase())) continue;
+    const i = log.logIndex;
+    out.push({ logIndex: typeof i === "number" && Number.isSafeInteger(i) && i >= 0 ? i : null, from: t.from, valueMicro: t.value });
+  }
+  return out;
 }
 
 function clampConfirmations(n: bigint): number {

@@ -61,6 +61,20 @@ const PUBLIC_RPC: Record<number, string> = {
 
 const HEX_COLOR = /^#[0-9a-fA-F]{3,8}$/;
 
+type BrandColumns = { name: string; brandLogoUrl: string | null; brandPrimaryColor: string; brandAccentColor: string };
+
+/** A partner's branding as customers see it (pay page, receipt email): only what is safe to put in a page. */
+export function publicBranding(p: BrandColumns): Omit<PayPageData["partner"], "slug"> {
+  return {
+    name: p.name,
+    // Only https (or root-relative) logos: the page must not load mixed or script content.
+    logoUrl: p.brandLogoUrl && /^(https:\/\/|\/)/.test(p.brandLogoUrl) ? p.brandLogoUrl : null,
+    // Colours go into a style attribute: anything but a hex colour is dropped.
+    primaryColor: HEX_COLOR.test(p.brandPrimaryColor) ? p.brandPrimaryColor : "#1d4ed8",
+    accentColor: HEX_COLOR.test(p.brandAccentColor) ? p.brandAccentColor : "#0f172a",
+  };
+}
+
 /** The network a request was made on, as the pay page names it (the merchant dashboard shows the same). */
 export function chainFor(chainId: number, testMode: boolean): PayPageChain {
   // The request snapshotted its chain at creation; the mode's configuration describes it only
@@ -109,15 +123,7 @@ export async function loadPayPage(requestId: string, opts: { host?: string | nul
   return {
     requestId: r.id,
     status: serializePayStatus(r, proof),
-    partner: {
-      slug: p.slug,
-      name: p.name,
-      // Only https (or root-relative) logos: the page must not load mixed or script content.
-      logoUrl: p.brandLogoUrl && /^(https:\/\/|\/)/.test(p.brandLogoUrl) ? p.brandLogoUrl : null,
-      // Colours go into a style attribute: anything but a hex colour is dropped.
-      primaryColor: HEX_COLOR.test(p.brandPrimaryColor) ? p.brandPrimaryColor : "#1d4ed8",
-      accentColor: HEX_COLOR.test(p.brandAccentColor) ? p.brandAccentColor : "#0f172a",
-    },
+    partner: { slug: p.slug, ...publicBranding(p) },
     // Into a response header: only what is still a plain origin (the settings form normalises them).
     frameAncestors: p.payPageFrameAncestors.filter((o) => ORIGIN.test(o)),
     merchantName: r.merchant.businessName ?? r.merchant.displayName ?? p.name,

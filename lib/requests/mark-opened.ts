@@ -3,6 +3,7 @@
 // requested), so a link-preview bot unfurling the link in a chat, a router prefetch or a HEAD probe
 // must not count as a view.
 import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
 
 // Link unfurlers and crawlers that fetch pay links pasted into chats and mail, plus command-line
 // clients and headless tooling. Matched case-insensitively anywhere in the User-Agent.
@@ -48,12 +49,25 @@ export function viewSignals(headers: { get(name: string): string | null }, metho
  * Moves the request to opened if, and only if, it is still `requested` and not past its expiry.
  * One conditional UPDATE, so concurrent first views set openedAt once and a voided or expired
  * request (or one a sweeper is about to expire) is never touched. No webhook event: `opened` is
- * not one of the event types (SPEC §7). Returns whether this call opened it.
+ * not one of the event types (SPEC §7). Returns whether this call opened it. `locale`: the
+ * language that view shows, recorded for the receipt email (lib/email/queue-receipt-email.ts).
  */
-export async function markOpened(requestId: string, now = new Date()): Promise<boolean> {
+export async function markOpened(requestId: string, now = new Date(), locale?: Locale): Promise<boolean> {
   const { count } = await db.paymentRequest.updateMany({
     where: { id: requestId, status: "requested", expiresAt: { gt: now } },
-    data: { status: "opened", openedAt: now },
+    data: { status: "opened", openedAt: now, ...(locale ? { payPageLocale: locale } : {}) },
   });
   return count === 1;
+}
+
+/**
+ * The customer picked a language in the pay page's switcher (`?lang=`): the receipt email follows
+ * it. A write only when it changes something and the receipt is not yet owed (verified requests
+ * have theirs queued already), so the switcher's own links and reloads cost one no-op UPDATE.
+ */
+export async function recordPayPageLocale(requestId: string, locale: Locale): Promise<void> {
+  await db.paymentRequest.updateMany({
+    where: { id: requestId, proofStatus: { not: "verified" }, OR: [{ payPageLocale: null }, { payPageLocale: { not: locale } }] },
+    data: { payPageLocale: locale },
+  });
 }

@@ -11,7 +11,7 @@ const FIELDS = {
   fxRate: "decimal", fxSource: "as-is", fxRateAt: "as-is", memo: "as-is", customerName: "as-is",
   customerEmail: "as-is", customerPhone: "as-is", metadata: "as-is", idempotencyKey: "as-is",
   receivingWallet: "as-is", chainId: "as-is", usdcContract: "as-is", expiresAt: "as-is", openedAt: "as-is",
-  expiredAt: "as-is", voidedAt: "as-is", proofVerifiedAt: "as-is", txHash: "as-is", late: "as-is",
+  expiredAt: "as-is", voidedAt: "as-is", proofVerifiedAt: "as-is", txHash: "as-is", late: "as-is", payPageLocale: "as-is",
   createdVia: "as-is", createdAt: "as-is", updatedAt: "as-is",
 } as const satisfies Record<keyof PaymentRequest, "as-is" | "bigint" | "decimal">;
 

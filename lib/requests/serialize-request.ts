@@ -1,5 +1,6 @@
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import { requestOutput, type RequestOutput } from "@/lib/schemas/request";
+import { receiptUrl } from "@/lib/receipts/receipt-url";
 import { payPageUrl } from "@/lib/urls";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -44,5 +45,7 @@ export function serializeRequest(r: PaymentRequest, proof: Proof | null = null):
           finalized_at: iso(proof.finalizedAt),
         }
       : null,
+    // A proof that verified has a receipt (settleProof issues it), reversed or not.
+    receipt_url: proof && (proof.outcome === "verified" || proof.reversedAt !== null) ? receiptUrl(r.id) : null,
   });
 }

@@ -16,6 +16,9 @@ export const paginationQuery = {
   offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0).describe("For pagination. Default 0."),
 };
 
+/** A yes/no query parameter, spelled true or false (as OpenAPI serialises a boolean in a query). */
+export const queryBoolean = z.enum(["true", "false"], "must be true or false").transform((v) => v === "true");
+
 /** A moment in an answer: ISO 8601 in UTC with milliseconds, as Date#toISOString writes it. */
 export const isoTimestamp = z.iso.datetime();
 

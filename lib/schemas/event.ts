@@ -2,6 +2,7 @@
 // test_mode, data } with `data` the object the REST API returns; the API adds its deliveries.
 import { z } from "zod";
 import { isoDateFilter, paginationOutput, paginationQuery, isoTimestamp } from "./common";
+import { webhookReceipt } from "./receipt";
 import { anyEventType } from "./webhook-endpoint";
 
 export const eventOutput = z.object({
@@ -10,6 +11,7 @@ export const eventOutput = z.object({
   created_at: isoTimestamp,
   test_mode: z.boolean(),
   data: z.record(z.string(), z.unknown()).describe("The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message }"),
+  receipt: webhookReceipt.optional().describe("payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed)."),
 });
 export type EventOutput = z.infer<typeof eventOutput>;
 

@@ -1,7 +1,7 @@
 // Merchants API shapes (seeds: merchants-api). The output schema is what every Merchants endpoint
 // and the merchant.* webhooks return; serialising through it means no column leaks by accident.
 import { z } from "zod";
-import { currencyCode, evmAddress, optionalText, paginationQuery, refuseControlCharacters, isoTimestamp } from "./common";
+import { currencyCode, evmAddress, optionalText, paginationQuery, queryBoolean, refuseControlCharacters, isoTimestamp } from "./common";
 
 export const merchantOutput = z.object({
   merchant_id: z.uuid(),
@@ -44,11 +44,9 @@ export const createMerchantInput = z.strictObject({
 });
 export type CreateMerchantInput = z.output<typeof createMerchantInput>;
 
-const bool = z.enum(["true", "false"]).transform((v) => v === "true");
-
 export const listMerchantsQuery = z.object({
   onboarding_status: z.enum(["complete", "incomplete"]).optional(),
-  disabled: bool.optional(),
+  disabled: queryBoolean.optional(),
   ...paginationQuery,
 });
 export type ListMerchantsQuery = z.output<typeof listMerchantsQuery>;
@@ -60,3 +58,10 @@ export const onboardingLinkInput = z.strictObject({
     .describe("Where to send the merchant when onboarding is done."),
 });
 export type OnboardingLinkInput = z.output<typeof onboardingLinkInput>;
+
+// Test mode only (POST /api/v1/merchants/{id}/test_onboarding): the payout wallet, taken on the
+// partner's word — nothing is paid in test mode, so there is nothing for a signature to protect.
+export const testOnboardingInput = z.strictObject({
+  wallet_address: evmAddress.describe("0x + 40 hex chars; stored lower-cased. Unique across JoPay, like any payout wallet."),
+});
+export type TestOnboardingInput = z.output<typeof testOnboardingInput>;

@@ -11,6 +11,8 @@ export const payStatusOutput = z.object({
   proof_verified_at: z.string().nullable(),
   late: z.boolean(),
   test_mode: z.boolean(),
+  /** The shown transaction is a test-mode simulation (simulate_payment): no funds moved, no chain has it. */
+  simulated: z.boolean(),
   amount: z.object({ fiat_int: z.number().int(), fiat_code: z.string(), usdc_micro: z.string() }),
   chain_id: z.number().int(),
   /** Why the last proof was rejected, so the customer can see what went wrong; null otherwise. */

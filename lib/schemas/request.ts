@@ -56,6 +56,14 @@ export const requestOutput = z.object({
   chain: z.object({ chain_id: z.number().int(), usdc_contract: z.string(), receiving_wallet: z.string() }),
   fx: z.object({ usd_per_unit: z.string(), source: z.string(), as_of: isoTimestamp }),
   proof: proofOutput.nullable(),
+  receipt_url: z
+    .string()
+    .nullable()
+    .describe(
+      "Public URL of the payment's signed receipt (GET /api/v1/receipts/{id}, no key): set once the shown proof has been verified, " +
+        "and kept after a reorg reverses it (the receipt then says `reversed`). Null before any verification. " +
+        "(A payment verified before receipts existed has none: its URL answers 404.)",
+    ),
 }).meta({ id: "Request" });
 export type RequestOutput = z.infer<typeof requestOutput>;
 
@@ -112,6 +120,14 @@ export const listRequestsQuery = z.object({
   merchant_id: z.uuid("must be a UUID").optional(),
   since: isoDateFilter.optional().describe("created_at >= since"),
   until: isoDateFilter.optional().describe("created_at < until"),
+  // Additions beside the seeds' parameters: reconciliation by verification time, and a position in
+  // the list's fixed order (created_at, then id, newest first) that new requests cannot shift.
+  proof_verified_since: isoDateFilter.optional().describe("proof_verified_at >= proof_verified_since (only verified requests)"),
+  proof_verified_until: isoDateFilter.optional().describe("proof_verified_at < proof_verified_until (only verified requests)"),
+  starting_after: z
+    .uuid("must be a UUID")
+    .optional()
+    .describe("A request id from the previous page (its last item): the page continues right after it in the list's order"),
   ...paginationQuery,
 });
 export type ListRequestsQuery = z.output<typeof listRequestsQuery>;

@@ -4,12 +4,17 @@
 // may then see the same webhook-id twice). Each claim takes at most `perEndpoint` deliveries per
 // endpoint, oldest-due endpoints first, and a worker keeps at most `perEndpoint` attempts in flight
 // per endpoint — a slow partner occupies its own slots, never everyone's.
+//
+// Two statements per attempt on the way that matters: the claim (shared by the batch it leases)
+// hands back everything an attempt needs — event payload, endpoint URL and sealed secrets — and
+// one statement records the outcome (attempt row, delivery, endpoint failing streak). Only a
+// disable (410 Gone, five days of failures) takes a transaction of its own.
 import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
+import { uuidv7 } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { recordWebhookAttempt } from "@/lib/metrics/record";
-import type { WebhookEndpoint } from "@/lib/generated/prisma/client";
 import { DeliveryWakeup } from "./delivery-wakeup";
 import { disableEndpoint } from "./disable-endpoint";
 import { emailEndpointDisabled } from "./email-endpoint-disabled";
@@ -50,11 +55,17 @@ export function defaultDeliveryConfig(overrides: Partial<DeliveryConfig> = {}): 
   };
 }
 
-interface Claim {
+export interface Claim {
   id: string;
   eventId: string;
   endpointId: string;
   attemptCount: number;
+  payload: unknown;
+  apiRequestId: string | null;
+  url: string;
+  secretSealed: string;
+  previousSecretSealed: string | null;
+  previousSecretExpiresAt: Date | null;
 }
 
 /**
@@ -62,6 +73,10 @@ interface Claim {
  * endpoint that is failing (failingSince set) gets one attempt in flight, and only the slots healthy
  * endpoints leave: a handful of endpoints that time out (15 s a try, for days) must not hold every
  * slot of every worker while the working ones wait.
+ *
+ * Only endpoints that have pending deliveries are visited, found by a skip scan over the
+ * (status, endpointId, nextAttemptAt) index — one index probe per such endpoint — so a claim costs
+ * the same with 10 endpoints as with 10,000 that have nothing queued.
  */
 export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit: number, busy: Map<string, number> = new Map()): Promise<Claim[]> {
   if (limit <= 0) return [];
@@ -69,9 +84,19 @@ export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit:
   const busyCounts = busyIds.map((id) => busy.get(id) ?? 0);
   const partnerFilter = cfg.partnerIds ? Prisma.sql`AND e."partnerId" = ANY(${cfg.partnerIds}::uuid[])` : Prisma.empty;
   return db.$queryRaw<Claim[]>`
-    WITH chosen AS (
+    WITH RECURSIVE queued(id) AS (
+      (SELECT "endpointId" FROM webhook_deliveries WHERE status = 'pending' ORDER BY status, "endpointId" LIMIT 1)
+      UNION ALL
+      SELECT (
+        SELECT d."endpointId" FROM webhook_deliveries d
+        WHERE d.status = 'pending' AND d."endpointId" > q.id ORDER BY d.status, d."endpointId" LIMIT 1
+      )
+      FROM queued q WHERE q.id IS NOT NULL
+    ),
+    chosen AS (
       SELECT x.id
-      FROM webhook_endpoints e
+      FROM queued
+      JOIN webhook_endpoints e ON e.id = queued.id
       LEFT JOIN unnest(${busyIds}::uuid[], ${busyCounts}::int[]) AS b(eid, n) ON b.eid = e.id
       CROSS JOIN LATERAL (
         SELECT d.id, d."nextAttemptAt"
@@ -88,45 +113,45 @@ export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit:
     )
     UPDATE webhook_deliveries d
     SET "leaseOwner" = ${owner}, "leaseUntil" = now() + ${cfg.leaseMs}::int * interval '1 millisecond', "updatedAt" = now()
-    FROM chosen WHERE d.id = chosen.id
-    RETURNING d.id, d."eventId", d."endpointId", d."attemptCount"`;
+    FROM chosen, events ev, webhook_endpoints e
+    WHERE d.id = chosen.id AND ev.id = d."eventId" AND e.id = d."endpointId"
+    RETURNING d.id, d."eventId", d."endpointId", d."attemptCount", ev.payload, ev."apiRequestId", e.url,
+      e."secretSealed", e."previousSecretSealed", e."previousSecretExpiresAt"`;
 }
 
 /** The bytes we send: the outbox payload with its top-level keys in the documented order. */
 export function eventBody(payload: unknown): Buffer {
-  const p = payload as { id: string; type: string; created_at: string; test_mode: boolean; data: unknown };
-  return Buffer.from(JSON.stringify({ id: p.id, type: p.type, created_at: p.created_at, test_mode: p.test_mode, data: p.data }), "utf8");
+  const p = payload as { id: string; type: string; created_at: string; test_mode: boolean; data: unknown; receipt?: unknown };
+  // `receipt` (payment events since receipts exist) comes last, so the fields before it are unchanged.
+  const receipt = p.receipt === undefined ? {} : { receipt: p.receipt };
+  return Buffer.from(JSON.stringify({ id: p.id, type: p.type, created_at: p.created_at, test_mode: p.test_mode, data: p.data, ...receipt }), "utf8");
 }
 
 const clean = (s: string | null, max: number) => (s === null ? null : s.replaceAll("\u0000", "").slice(0, max));
 
 /** One HTTP attempt for a claimed delivery, then its outcome recorded under our lease. */
-export async function attemptDelivery(claim: Claim, owner: string, cfg: DeliveryConfig): Promise<PostResult | null> {
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: claim.id }, include: { event: true, endpoint: true } });
-  if (!delivery || delivery.leaseOwner !== owner || delivery.endpoint.disabled) return null;
-  const { event, endpoint } = delivery;
-
+export async function attemptDelivery(claim: Claim, owner: string, cfg: DeliveryConfig): Promise<PostResult> {
   const now = new Date();
-  const secrets = openSecrets(endpoint, now);
-  const body = eventBody(event.payload);
+  const secrets = openSecrets({ ...claim, id: claim.endpointId }, now);
+  const body = eventBody(claim.payload);
   const result = secrets
     ? // webhook-id = event id on every attempt and redelivery; the timestamp is this attempt's.
-      await postWebhook(endpoint.url, body, { ...webhookHeaders(event.id, Math.floor(now.getTime() / 1000), body, secrets) }, {
+      await postWebhook(claim.url, body, { ...webhookHeaders(claim.eventId, Math.floor(now.getTime() / 1000), body, secrets) }, {
         timeoutMs: cfg.timeoutMs,
         allowPrivate: cfg.allowPrivate,
         resolve: cfg.resolve,
       })
     : UNSIGNABLE;
-  await recordOutcome(claim, owner, cfg, endpoint.url, result);
+  await recordOutcome(claim, owner, cfg, result);
   // Counted once recorded, so the counters agree with the delivery log (delivery_attempts).
   recordWebhookAttempt(result.success, result.statusCode);
   // A failed attempt is a warning (it will be retried; an endpoint disabled after many is an error,
   // lib/webhooks/disable-endpoint.ts). requestId: the API call whose change emitted the event.
   (result.success ? log.info : log.warn)(result.success ? "webhook attempt" : "webhook attempt failed", {
-    ...(event.apiRequestId ? { requestId: event.apiRequestId } : {}),
-    eventId: event.id,
+    ...(claim.apiRequestId ? { requestId: claim.apiRequestId } : {}),
+    eventId: claim.eventId,
     deliveryId: claim.id,
-    endpointId: endpoint.id,
+    endpointId: claim.endpointId,
     attempt: claim.attemptCount + 1,
     status: result.statusCode,
     success: result.success,
@@ -150,7 +175,7 @@ const UNSIGNABLE: PostResult = {
   error: "not sent: the endpoint's signing secret could not be opened (was JOPAY_SECRET changed?); roll the secret",
 };
 
-function openSecrets(endpoint: Pick<WebhookEndpoint, "id" | "secretSealed" | "previousSecretSealed" | "previousSecretExpiresAt">, now: Date): string[] | null {
+function openSecrets(endpoint: Pick<Claim, "secretSealed" | "previousSecretSealed" | "previousSecretExpiresAt"> & { id: string }, now: Date): string[] | null {
   try {
     const secrets = [openSecret(endpoint.secretSealed, endpoint.id)];
     if (endpoint.previousSecretSealed && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) {
@@ -163,65 +188,57 @@ function openSecrets(endpoint: Pick<WebhookEndpoint, "id" | "secretSealed" | "pr
   }
 }
 
-async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, url: string, r: PostResult) {
-  const disabledFor = await recordOutcomeTx(claim, owner, cfg, url, r);
+async function recordOutcome(claim: Claim, owner: string, cfg: DeliveryConfig, r: PostResult) {
+  const now = new Date();
+  const failingSince = await recordAttempt(claim, owner, cfg, r, now);
+  const reason =
+    r.statusCode === 410
+      ? "the receiver answered 410 Gone" // SPEC §7: 410 Gone means "stop sending", not "try later".
+      : !r.success && failingSince && now.getTime() - failingSince.getTime() >= cfg.disableAfterMs
+        ? `every delivery failed for ${cfg.disableAfterMs >= 86_400_000 ? `${Math.round(cfg.disableAfterMs / 86_400_000)} days` : `${cfg.disableAfterMs} ms`}`
+        : null;
+  if (!reason) return;
+  const disabled = await db.$transaction((tx) => disableEndpoint(tx, claim.endpointId, reason, now));
   // After the commit: the partner is emailed only about a disable that really happened.
-  if (disabledFor) await emailEndpointDisabled(claim.endpointId, disabledFor);
+  if (disabled) await emailEndpointDisabled(claim.endpointId, reason);
 }
 
-/** Records the attempt; returns the reason when this outcome disabled the endpoint. */
-async function recordOutcomeTx(claim: Claim, owner: string, cfg: DeliveryConfig, url: string, r: PostResult): Promise<string | null> {
-  const now = new Date();
-  const attemptsMade = claim.attemptCount + 1;
-  return db.$transaction(async (tx): Promise<string | null> => {
-    const previous = await tx.deliveryAttempt.count({ where: { deliveryId: claim.id } });
-    await tx.deliveryAttempt.create({
-      data: {
-        deliveryId: claim.id,
-        eventId: claim.eventId,
-        endpointId: claim.endpointId,
-        attemptNumber: previous + 1,
-        url,
-        statusCode: r.statusCode,
-        success: r.success,
-        latencyMs: r.latencyMs,
-        responseExcerpt: clean(r.responseExcerpt, 1024),
-        error: clean(r.error, 1000),
-        createdAt: now,
-      },
-    });
-    const mine = { id: claim.id, leaseOwner: owner };
-    const common = { attemptCount: attemptsMade, lastStatusCode: r.statusCode, leaseOwner: null, leaseUntil: null };
-
-    if (r.success) {
-      await tx.webhookDelivery.updateMany({ where: mine, data: { ...common, status: "succeeded", succeededAt: now, lastError: null } });
-      await tx.webhookEndpoint.updateMany({ where: { id: claim.endpointId, failingSince: { not: null } }, data: { failingSince: null } });
-      return null;
-    }
-    if (r.statusCode === 410) {
-      // SPEC §7: 410 Gone means "stop sending", not "try later".
-      await tx.webhookDelivery.updateMany({ where: mine, data: { ...common, status: "failed", lastError: clean(r.error, 1000) } });
-      const reason = "the receiver answered 410 Gone";
-      return (await disableEndpoint(tx, claim.endpointId, reason, now)) ? reason : null;
-    }
-    const delay = nextRetryDelayMs(cfg.schedule, attemptsMade);
-    await tx.webhookDelivery.updateMany({
-      where: mine,
-      data: delay === null
-        ? { ...common, status: "failed", lastError: clean(r.error, 1000) }
-        : { ...common, status: "pending", nextAttemptAt: new Date(now.getTime() + delay), lastError: clean(r.error, 1000) },
-    });
-    const endpoint = await tx.webhookEndpoint.findUnique({ where: { id: claim.endpointId }, select: { failingSince: true } });
-    if (!endpoint) return null;
-    if (!endpoint.failingSince) {
-      await tx.webhookEndpoint.update({ where: { id: claim.endpointId }, data: { failingSince: now } });
-    } else if (now.getTime() - endpoint.failingSince.getTime() >= cfg.disableAfterMs) {
-      const days = Math.round(cfg.disableAfterMs / 86_400_000);
-      const reason = `every delivery failed for ${days >= 1 ? `${days} days` : `${cfg.disableAfterMs} ms`}`;
-      if (await disableEndpoint(tx, claim.endpointId, reason, now)) return reason;
-    }
-    return null;
-  });
+/**
+ * One statement: the attempt row, the delivery's next state (only while the lease is still ours —
+ * an attempt that outlived its lease is logged but decides nothing), and the endpoint's failing
+ * streak (cleared by a success, started by the first failure; a 410 leaves it to the disable).
+ * Returns when the streak began before this attempt, which decides a five-day disable.
+ */
+async function recordAttempt(claim: Claim, owner: string, cfg: DeliveryConfig, r: PostResult, now: Date): Promise<Date | null> {
+  const retryIn = r.success || r.statusCode === 410 ? null : nextRetryDelayMs(cfg.schedule, claim.attemptCount + 1);
+  const status = r.success ? "succeeded" : retryIn === null ? "failed" : "pending";
+  const nextAttemptAt = retryIn === null ? null : new Date(now.getTime() + retryIn);
+  const error = clean(r.error, 1000);
+  const streak = r.success ? "clear" : r.statusCode === 410 ? "keep" : "start";
+  const [row] = await db.$queryRaw<{ failingSince: Date | null }[]>`
+    WITH before AS (
+      SELECT "failingSince" FROM webhook_endpoints WHERE id = ${claim.endpointId}::uuid
+    ),
+    attempt AS (
+      INSERT INTO delivery_attempts (id, "deliveryId", "eventId", "endpointId", "attemptNumber", url, "statusCode", success, "latencyMs", "responseExcerpt", error, "createdAt")
+      SELECT ${uuidv7()}::uuid, ${claim.id}::uuid, ${claim.eventId}, ${claim.endpointId}::uuid,
+        (SELECT count(*) FROM delivery_attempts WHERE "deliveryId" = ${claim.id}::uuid)::int + 1,
+        ${claim.url}, ${r.statusCode}::int, ${r.success}, ${r.latencyMs}::int, ${clean(r.responseExcerpt, 1024)}, ${error}, ${now}
+    ),
+    delivery AS (
+      UPDATE webhook_deliveries SET
+        status = ${status}::"DeliveryStatus", "attemptCount" = ${claim.attemptCount + 1}::int, "lastStatusCode" = ${r.statusCode}::int,
+        "lastError" = ${r.success ? null : error}, "succeededAt" = CASE WHEN ${r.success} THEN ${now}::timestamptz ELSE "succeededAt" END,
+        "nextAttemptAt" = coalesce(${nextAttemptAt}::timestamptz, "nextAttemptAt"), "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ${now}
+      WHERE id = ${claim.id}::uuid AND "leaseOwner" = ${owner}
+    ),
+    streak AS (
+      UPDATE webhook_endpoints SET "failingSince" = CASE WHEN ${streak} = 'clear' THEN NULL ELSE ${now}::timestamptz END, "updatedAt" = ${now}
+      WHERE id = ${claim.endpointId}::uuid
+        AND ((${streak} = 'clear' AND "failingSince" IS NOT NULL) OR (${streak} = 'start' AND "failingSince" IS NULL))
+    )
+    SELECT "failingSince" FROM before`;
+  return row?.failingSince ?? null;
 }
 
 /**

@@ -16,7 +16,7 @@ import { PayNotFound, PayUnavailable } from "@/components/pay/pay-notice";
 import type { PayViewProps } from "@/components/pay/pay-view";
 import { parseProofOutcome } from "@/components/pay/proof-outcome";
 import { isTransientDbError } from "@/lib/db/transient-error";
-import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
+import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { messagesFor } from "@/lib/i18n/messages";
 import { payClientAssets, type PayClientAssets } from "@/lib/pay-page/client-assets";
@@ -25,7 +25,7 @@ import { fetchHeaders } from "@/lib/pay-page/node-headers";
 import { submitProofForm } from "@/lib/pay-page/proof-form-post";
 import { payViewProps } from "@/lib/pay-page/view-props";
 import { loadPayPage } from "@/lib/requests/load-pay-page";
-import { isHumanView, markOpened, viewSignals } from "@/lib/requests/mark-opened";
+import { isHumanView, markOpened, recordPayPageLocale, viewSignals } from "@/lib/requests/mark-opened";
 
 // `runtime` is the default, named so the object matches Next's generated PagesPageConfig type,
 // which does not list the (still supported) unstable_runtimeJS.
@@ -83,7 +83,10 @@ const loadProps: GetServerSideProps<Props> = async ({ req, res, params, query })
   }
   // A HEAD probe renders like a GET but is no view. The status shown stays as loaded; the customer
   // sees no difference between requested and opened.
-  if (data.status.status === "requested" && isHumanView(viewSignals(headers, req.method))) await markOpened(data.requestId);
+  const human = isHumanView(viewSignals(headers, req.method));
+  if (data.status.status === "requested" && human) await markOpened(data.requestId, undefined, locale);
+  // The language switcher's choice: the receipt email is written in it.
+  else if (human && isLocale(first(query.lang))) await recordPayPageLocale(data.requestId, locale);
   if (production && data.frameAncestors.length) {
     // The partner lets these origins frame its pay pages (a POS screen, a checkout).
     res.setHeader("Content-Security-Policy", payPageCsp(data.frameAncestors));

@@ -42,6 +42,9 @@ done
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $db" >/dev/null
 export DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$db"
 export JOPAY_SECRET="lean-install-check-secret-0123456789abcdef"
+# Production mode requires receipt signing keys (lib/config.ts): a throwaway one.
+RECEIPT_SIGNING_KEYS="lean:$(node -e 'process.stdout.write(require("crypto").generateKeyPairSync("ed25519").privateKey.export({format:"der",type:"pkcs8"}).toString("base64"))')"
+export RECEIPT_SIGNING_KEYS
 port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
 export APP_URL="http://127.0.0.1:$port"
 

@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Abi, Hex } from "viem";
 
-export const CONTRACT_NAMES = ["TestUSDC", "TestForwarder"] as const;
+export const CONTRACT_NAMES = ["TestUSDC", "TestForwarder", "TestSmartWallet", "TestSmartWalletFactory"] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export interface ContractArtifact {

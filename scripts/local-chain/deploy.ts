@@ -51,7 +51,7 @@ interface LocalClients {
   walletClient: WalletClient;
 }
 
-function localClients(rpcUrl: string): LocalClients {
+export function localClients(rpcUrl: string): LocalClients {
   // cacheTime 0: viem otherwise memoises block numbers for 4 s, which makes receipt waits on a
   // fast local chain needlessly slow. A short polling interval for the same reason.
   const transport = http(rpcUrl, { retryCount: 0, timeout: 10_000 });

@@ -10,6 +10,7 @@ import { EVENT_TYPES } from "@/lib/events/event-types";
 import { en } from "@/lib/i18n/messages/en";
 import { openApiDocument } from "@/lib/openapi/document";
 import { operations } from "@/lib/api/operations";
+import { receiptClaims } from "@/lib/schemas/receipt";
 
 const pages = [
   "page",
@@ -19,9 +20,11 @@ const pages = [
   "merchants/page",
   "webhooks/page",
   "matching/page",
+  "receipts/page",
   "errors/page",
   "rate-limits/page",
   "integration-patterns/page",
+  "sdk/page",
   "reference/page",
 ];
 
@@ -108,6 +111,12 @@ describe("developer docs", () => {
     expect(html).toContain('&quot;status&quot;: &quot;rejected&quot;');
     for (const reason of REJECTION_REASONS) expect(html, reason).toContain(reason);
     expect(html).toContain("0 to 9,999 micro-units");
+  });
+
+  it("the receipts page explains every claim a receipt carries, and how to verify one with jose", async () => {
+    const html = await render("receipts/page");
+    for (const claim of Object.keys(receiptClaims.shape)) expect(html, claim).toContain(`>${claim}<`);
+    for (const text of ["compactVerify", "createRemoteJWKSet", "importJWK", "/api/v1/receipts/jwks.json", "reversed", 'id="status"']) expect(html, text).toContain(text);
   });
 
   it("the matching page states the attribution, finality and give-up rules", async () => {

@@ -219,6 +219,13 @@ describe("OpenAPI document", () => {
     const verified = bodies.find((b) => b.type === "payment.proof_verified")!;
     expect(verified.data).toMatchObject({ request_id: paid.request_id, proof_status: "verified", proof: { status: "verified", overpaid_usdc_micro: "5" } });
     expect(verified.data.proof).toHaveProperty("finalized_at");
+    // The signed receipt rides beside `data`; its public URL and the JWKS answer as documented.
+    expect((verified as { receipt?: { url: string } }).receipt?.url).toBe(verified.data.receipt_url);
+    expectValid("/api/v1/receipts/{id}", "get", await call("GET", `/api/v1/receipts/${paid.request_id}`));
+    const missing = await call("GET", `/api/v1/receipts/${refused.request_id}`);
+    expect(missing.status).toBe(404);
+    expectValid("/api/v1/receipts/{id}", "get", missing);
+    expectValid("/api/v1/receipts/jwks.json", "get", await call("GET", "/api/v1/receipts/jwks.json"));
     // The documented schema is strict enough to catch a broken payload.
     expect(webhookValidator("payment.proof_verified").safeParse({ ...verified, data: { ...verified.data, amount: undefined } }).success).toBe(false);
     expect(webhookValidator("merchant.onboarding_completed").safeParse({ ...verified, type: "merchant.onboarding_completed" }).success).toBe(false);
@@ -249,7 +256,8 @@ describe("response headers", () => {
           const names = Object.keys(response.headers ?? {});
           expect(names, `${method} ${path} ${status}`).toContain("X-Request-Id");
           if (status === "429" || status === "503") expect(names, `${method} ${path} ${status}`).toContain("Retry-After");
-          if (!path.endsWith("openapi.json") && ["200", "201", "400", "401", "404"].includes(status)) expect(names).toContain("RateLimit-Remaining");
+          // Every operation counts its answers, except the documents served as themselves (this one, the JWKS).
+          if (!path.endsWith(".json") && ["200", "201", "400", "401", "404"].includes(status)) expect(names).toContain("RateLimit-Remaining");
           for (const n of names) expect((doc.components as unknown as { headers: Record<string, unknown> }).headers[n], n).toBeDefined();
           checked++;
         }

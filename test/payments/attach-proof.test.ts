@@ -224,7 +224,7 @@ describe("public pay endpoints", () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       ok: true, request_id: request.id, status: "requested", proof_status: "none", tx_hash: null,
-      expires_at: request.expiresAt.toISOString(), proof_verified_at: null, late: false, test_mode: false,
+      expires_at: request.expiresAt.toISOString(), proof_verified_at: null, late: false, test_mode: false, simulated: false,
       amount: { fiat_int: 2500, fiat_code: "EUR", usdc_micro: "27500000" }, chain_id: CHAIN, rejection: null,
     });
     for (const id of ["00000000-0000-7000-8000-000000000000", "nope"]) {
@@ -243,6 +243,8 @@ describe("POST /api/v1/requests/:id/simulate_payment", () => {
     expect(res.body).toMatchObject({ proof_status: "verified", late: false, proof: { simulated: true, status: "verified", received_usdc_micro: "27500000" } });
     expect(res.body.proof_verified_at).toBeTruthy();
     expect(await types(request.id)).toEqual(["payment.proof_attached", "payment.proof_verified"]);
+    // The public pay status says so, for the pay page's label (issue 19).
+    expect((await call("GET", `/api/pay/${request.id}`)).body).toMatchObject({ proof_status: "verified", simulated: true });
   });
 
   it("late: verifies with late: true", async () => {

@@ -8,7 +8,7 @@ import type { Address } from "viem";
 import type { ChainSettings } from "@/lib/chains/config";
 import { db } from "@/lib/db";
 import { attachProof } from "@/lib/payments/attach-proof";
-import { checkProofs, RPC_ERROR_RETRY_MAX_MS, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
+import { checkProofs, missingReceiptDelayMs, RPC_ERROR_RETRY_MAX_MS, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
 import { expireRequests } from "@/lib/requests/expire-requests";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { isApiError } from "@/lib/api/errors";
@@ -224,16 +224,24 @@ describe("proof verification on a real chain", () => {
     const unknown = `0x${"7e".repeat(32)}`;
     await attach(request.id, unknown);
     // Unknown for 20 s by now: looked for again in a tenth of that.
-    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(Date.now() - 20_000) } });
+    const attachedAt = Date.now() - 20_000;
+    await db.proof.updateMany({ where: { requestId: request.id }, data: { createdAt: new Date(attachedAt) } });
+    let lastCheck = { from: 0, to: 0 };
     for (let i = 0; i < 3; i++) {
       await makeDue(partner.id);
+      const from = Date.now();
       await checkProofs({ workerId: "test", chains: [chain.settings], partnerId: partner.id });
+      lastCheck = { from, to: Date.now() };
     }
     const r = await stateOf(request.id);
     expect(r).toMatchObject({ proofStatus: "attached", txHash: unknown });
     expect(r.proofs[0]).toMatchObject({ outcome: "pending", activeTxHash: unknown, checkAttempts: 3, lastError: "receipt not found" });
-    expect(r.proofs[0].nextCheckAt.getTime()).toBeGreaterThan(Date.now() + 1_000);
-    expect(r.proofs[0].nextCheckAt.getTime()).toBeLessThan(Date.now() + 2_500);
+    // Bounded by the clock around the last check, not by how fast this test runs: a stall
+    // anywhere moves both bounds with it.
+    const next = r.proofs[0].nextCheckAt.getTime();
+    expect(next).toBeGreaterThanOrEqual(lastCheck.from + missingReceiptDelayMs(lastCheck.from - attachedAt));
+    expect(next).toBeLessThanOrEqual(lastCheck.to + missingReceiptDelayMs(lastCheck.to - attachedAt));
+    expect(missingReceiptDelayMs(lastCheck.from - attachedAt)).toBeGreaterThanOrEqual(2_000);
     expect(await types(request.id)).toEqual(["payment.proof_attached"]);
   });
 

@@ -50,6 +50,19 @@ function match(path: string): { file: string; params: Record<string, string> } |
   return candidates[0] ?? null;
 }
 
+/**
+ * Routes one Request to its route file's handler, as Next would (405 for a method the file does not
+ * export, 404 for no route file). test/sdk's HTTP server serves the real handlers over a socket with it.
+ */
+export async function routeRequest(req: Request): Promise<Response> {
+  const m = match(new URL(req.url).pathname);
+  if (!m) return new Response(JSON.stringify({ ok: false, error: "not_found", message: "Not found." }), { status: 404, headers: { "content-type": "application/json" } });
+  const mod = (await import(/* @vite-ignore */ m.file)) as Record<string, unknown>;
+  const handler = mod[req.method] as ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) | undefined;
+  if (!handler) return new Response(null, { status: 405 });
+  return handler(req, { params: Promise.resolve(m.params) });
+}
+
 export interface CallOptions {
   key?: string;
   body?: unknown;

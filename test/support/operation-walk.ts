@@ -4,12 +4,13 @@
 // as it is declared — an operation without the example its required fields need fails here.
 import { expect } from "vitest";
 import { operations } from "@/lib/api/operations";
-import { EXAMPLE_IDS, EXAMPLE_WEBHOOK_URL } from "@/lib/api/operations/example-values";
+import { EXAMPLE_IDS, EXAMPLE_WALLET, EXAMPLE_WEBHOOK_URL } from "@/lib/api/operations/example-values";
 import type { ApiOperation } from "@/lib/api/operations/operation";
 import { pathResources, type Resource } from "@/lib/api/operations/path-ids";
 import { db } from "@/lib/db";
 import { makeTenant } from "@/test/api/helpers";
 import { call, type CallResult } from "./call-route";
+import { randomWallet } from "./fixtures";
 
 export type Tenant = Awaited<ReturnType<typeof makeTenant>>;
 export type Mode = "live" | "test";
@@ -54,6 +55,7 @@ export async function makeObjects(t: Tenant, mode: Mode, opts: { enabledEndpoint
 function substitute(value: unknown, ids: Ids): unknown {
   if (typeof value === "string") {
     if (value === EXAMPLE_WEBHOOK_URL) return WALK_WEBHOOK_URL;
+    if (value === EXAMPLE_WALLET) return randomWallet();
     const resource = (Object.keys(EXAMPLE_IDS) as Resource[]).find((r) => EXAMPLE_IDS[r] === value);
     return resource ? ids[resource] : value;
   }

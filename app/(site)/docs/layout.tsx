@@ -10,9 +10,11 @@ const SECTIONS: [string, string][] = [
   ["/docs/merchants", "Merchants API"],
   ["/docs/webhooks", "Webhooks"],
   ["/docs/matching", "How payments match"],
+  ["/docs/receipts", "Payment receipts"],
   ["/docs/errors", "Errors"],
   ["/docs/rate-limits", "Rate limits"],
   ["/docs/integration-patterns", "Integration patterns"],
+  ["/docs/sdk", "SDK (Node.js)"],
   ["/docs/reference", "API reference"],
 ];
 

@@ -37,7 +37,13 @@ export default function DocsHome() {
         <li>Every response carries <C>X-Request-Id</C>; quote it when you contact support.</li>
       </ul>
       <H2>SDKs</H2>
-      <p>No official SDK yet. The examples use plain curl; any HTTP client works.</p>
+      <ul className="list-disc pl-6">
+        <li>
+          <Link className="text-blue-700 underline" href="/docs/sdk">Node.js: <C>@jopay/node</C></Link> — typed resources generated from the
+          OpenAPI document, idempotent retries, webhook verification, no dependencies.
+        </li>
+      </ul>
+      <p>Everywhere else, plain HTTP: the SDK page shows a create and the webhook check in Python and PHP with their standard libraries.</p>
     </Page>
   );
 }

@@ -12,3 +12,6 @@ export const EXAMPLE_IDS: Record<Resource, string> = {
 
 /** A webhook endpoint URL in examples (a walk registers its own receiver instead). */
 export const EXAMPLE_WEBHOOK_URL = "https://hooks.partner.example/jopay";
+
+/** A payout wallet in examples (a walk puts a fresh address in its place: a wallet is one merchant's). */
+export const EXAMPLE_WALLET = "0x5e1f00000000000000000000000000000000cafe";

@@ -6,6 +6,7 @@ import type { ApiOperation } from "./operation";
 import { fxOperations, metaOperations } from "./fx";
 import { merchantOperations } from "./merchants";
 import { proofOperations } from "./proofs";
+import { receiptOperations } from "./receipts";
 import { requestOperations } from "./requests";
 import { webhookOperations } from "./webhooks";
 
@@ -15,5 +16,6 @@ export const operations: ApiOperation[] = [
   merchantOperations,
   webhookOperations,
   fxOperations,
+  receiptOperations,
   metaOperations,
 ].flatMap((table) => Object.values(table));

@@ -1,7 +1,8 @@
 // Operations of the Merchants API (seeds: merchants-api; SPEC §5 onboarding_link).
 import { z } from "zod";
 import { paginationOutput } from "@/lib/schemas/common";
-import { createMerchantInput, listMerchantsQuery, merchantOutput, onboardingLinkInput } from "@/lib/schemas/merchant";
+import { createMerchantInput, listMerchantsQuery, merchantOutput, onboardingLinkInput, testOnboardingInput } from "@/lib/schemas/merchant";
+import { EXAMPLE_WALLET } from "./example-values";
 import { defineOperations } from "./operation";
 
 export const onboardingLinkOutput = z.object({
@@ -58,5 +59,21 @@ export const merchantOperations = defineOperations({
     successStatus: 201,
     errors: ["not_found"],
     example: { body: { return_url: "https://partner.example/merchants/42/done" } },
+  },
+  completeTestOnboarding: {
+    method: "post",
+    path: "/api/v1/merchants/{id}/test_onboarding",
+    summary: "Finish a test merchant's onboarding (test mode only)",
+    description:
+      "Completes onboarding of a test-mode merchant with `wallet_address` as its payout wallet, without the onboarding link or a wallet signature: " +
+      "the same change and `merchant.onboarding_completed` webhook as a merchant finishing the onboarding page. Test-mode keys only; " +
+      "409 `merchant_already_onboarded` once it is complete.",
+    tag: "Merchants",
+    scope: "merchants:write",
+    testModeOnly: true,
+    body: testOnboardingInput,
+    response: merchantOutput,
+    errors: ["not_found", "test_mode_only", "merchant_already_onboarded", "wallet_address_conflict"],
+    example: { body: { wallet_address: EXAMPLE_WALLET } },
   },
 });

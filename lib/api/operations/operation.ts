@@ -16,6 +16,21 @@ export interface OperationExample {
   query?: Record<string, string>;
 }
 
+/**
+ * A request header that is another way to send one body field (`Idempotency-Key` for
+ * `idempotency_key`): the wrapper copies it into the body before the schema runs, so the field's
+ * own rules apply to it; sent both ways with different values is 400 validation_error.
+ */
+export interface BodyFieldHeader {
+  /** The header's name as documented, e.g. "Idempotency-Key" (matched case-insensitively). */
+  name: string;
+  /** The top-level body field it stands for. */
+  field: string;
+  description: string;
+  /** The header value's schema, for the OpenAPI parameter (the body field's rules decide). */
+  schema: ZodType;
+}
+
 export interface ApiOperation {
   method: HttpMethod;
   /** OpenAPI path with {param} segments, e.g. "/api/v1/requests/{id}". */
@@ -32,6 +47,8 @@ export interface ApiOperation {
   /** The per-key limit bucket it counts against (SPEC §4: merchant creation has its own). */
   limit?: "default" | "merchant_create";
   body?: ZodType;
+  /** Headers that carry a body field (requires `body`). */
+  bodyHeaders?: BodyFieldHeader[];
   query?: ZodType;
   /** Success body fields (after `"ok": true`); every answer is parsed through it before it leaves. */
   response: ZodType;

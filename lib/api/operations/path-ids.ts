@@ -8,6 +8,8 @@ const BY_SEGMENT: Record<string, Resource> = {
   merchants: "merchant",
   webhook_endpoints: "webhook_endpoint",
   events: "event",
+  // GET /receipts/{id}: a receipt is found by its request's id.
+  receipts: "request",
 };
 
 /** The resource each `{param}` of the path identifies, in order. */

@@ -1,11 +1,21 @@
 // Operations of the Requests API (seeds: requests-api).
 import { z } from "zod";
 import { paginationOutput } from "@/lib/schemas/common";
+import { IDEMPOTENCY_KEY_RE } from "@/lib/requests/idempotency-key";
 import { createRequestInput, listRequestsQuery, requestOutput } from "@/lib/schemas/request";
 import { EXAMPLE_IDS } from "./example-values";
 import { defineOperations } from "./operation";
 
 // An intersection, not .extend(): the answer stays a Request (one named type) plus the flag.
+/** The header form of the body's idempotency_key (the usual spelling of HTTP clients and SDKs). */
+export const idempotencyKeyHeader = {
+  name: "Idempotency-Key",
+  field: "idempotency_key",
+  description:
+    "Same as the body's `idempotency_key` (same rules, same replay): send either. Both with different values is 400 `validation_error`.",
+  schema: z.string().regex(IDEMPOTENCY_KEY_RE),
+};
+
 const replayFlag = z.object({ idempotent_replay: z.literal(true).optional().describe("Present (true) when the idempotency key matched an existing request.") });
 
 export const requestOperations = defineOperations({
@@ -13,10 +23,12 @@ export const requestOperations = defineOperations({
     method: "post",
     path: "/api/v1/requests/create",
     summary: "Create a payment request",
-    description: "201 for a new request; 200 with `idempotent_replay: true` when the idempotency key matched an existing one (returned unchanged).",
+    description:
+      "201 for a new request; 200 with `idempotent_replay: true` when the idempotency key (body `idempotency_key` or the `Idempotency-Key` header) matched an existing one (returned unchanged).",
     tag: "Requests",
     scope: "requests:write",
     body: createRequestInput,
+    bodyHeaders: [idempotencyKeyHeader],
     response: z.intersection(requestOutput, replayFlag),
     successStatus: 201,
     alsoStatuses: [200],
@@ -27,13 +39,14 @@ export const requestOperations = defineOperations({
     method: "get",
     path: "/api/v1/requests",
     summary: "List requests",
-    description: "Newest first. `since` is inclusive, `until` exclusive. Use `has_more`, not the page length, to paginate.",
+    description:
+      "Newest first: by `created_at`, then by `request_id`, both descending — a total order. `since` is inclusive, `until` exclusive. Use `has_more`, not the page length, to paginate; to walk a long list, pass the last `request_id` of a page as `starting_after` (new requests never shift it). `proof_verified_since`/`proof_verified_until` select verified requests by verification time.",
     tag: "Requests",
     scope: "requests:read",
     query: listRequestsQuery,
     response: z.object({ requests: z.array(requestOutput), ...paginationOutput }),
     errors: ["not_found"],
-    example: { query: { merchant_id: EXAMPLE_IDS.merchant, limit: "20" } },
+    example: { query: { merchant_id: EXAMPLE_IDS.merchant, limit: "20", starting_after: EXAMPLE_IDS.request } },
   },
   getRequest: {
     method: "get",

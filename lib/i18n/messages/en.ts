@@ -84,6 +84,10 @@ export const en = {
   receiptTime: "Confirmed at",
   receiptMerchant: "Paid to",
   viewOnExplorer: "View on explorer",
+  receiptRequest: "Request",
+  receiptPrint: "Print or save as PDF",
+  simulatedLabel: "Simulated payment — no funds moved",
+  simulatedBody: "A test-mode simulation: no transaction exists on any chain.",
 
   notFoundTitle: "Payment request not found",
   notFoundBody: "Check the link you were given, or ask the seller to send it again.",

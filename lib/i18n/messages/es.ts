@@ -84,6 +84,10 @@ export const es: Messages = {
   receiptTime: "Confirmado el",
   receiptMerchant: "Pagado a",
   viewOnExplorer: "Ver en el explorador",
+  receiptRequest: "Solicitud",
+  receiptPrint: "Imprimir o guardar como PDF",
+  simulatedLabel: "Pago simulado — no se movieron fondos",
+  simulatedBody: "Una simulación del modo de prueba: no existe ninguna transacción en ninguna red.",
 
   notFoundTitle: "Solicitud de pago no encontrada",
   notFoundBody: "Revisa el enlace que recibiste o pide al vendedor que lo envíe de nuevo.",

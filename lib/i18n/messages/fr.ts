@@ -84,6 +84,10 @@ export const fr: Messages = {
   receiptTime: "Confirmé le",
   receiptMerchant: "Payé à",
   viewOnExplorer: "Voir dans l'explorateur",
+  receiptRequest: "Demande",
+  receiptPrint: "Imprimer ou enregistrer en PDF",
+  simulatedLabel: "Paiement simulé — aucun fonds n'a circulé",
+  simulatedBody: "Une simulation en mode test : aucune transaction n'existe sur aucun réseau.",
 
   notFoundTitle: "Demande de paiement introuvable",
   notFoundBody: "Vérifiez le lien reçu, ou demandez au vendeur de vous le renvoyer.",

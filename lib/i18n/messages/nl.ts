@@ -84,6 +84,10 @@ export const nl: Messages = {
   receiptTime: "Bevestigd op",
   receiptMerchant: "Betaald aan",
   viewOnExplorer: "Bekijk in explorer",
+  receiptRequest: "Verzoek",
+  receiptPrint: "Afdrukken of opslaan als pdf",
+  simulatedLabel: "Gesimuleerde betaling — er is geen geld verplaatst",
+  simulatedBody: "Een simulatie in testmodus: er bestaat op geen enkel netwerk een transactie.",
 
   notFoundTitle: "Betaalverzoek niet gevonden",
   notFoundBody: "Controleer de link die je kreeg, of vraag de verkoper hem opnieuw te sturen.",

@@ -84,6 +84,10 @@ export const pt: Messages = {
   receiptTime: "Confirmado em",
   receiptMerchant: "Pago a",
   viewOnExplorer: "Ver no explorador",
+  receiptRequest: "Pedido",
+  receiptPrint: "Imprimir ou guardar como PDF",
+  simulatedLabel: "Pagamento simulado — nenhum fundo foi movido",
+  simulatedBody: "Uma simulação do modo de teste: não existe transação em nenhuma rede.",
 
   notFoundTitle: "Pedido de pagamento não encontrado",
   notFoundBody: "Confira o link que você recebeu ou peça ao vendedor para enviá-lo de novo.",

@@ -14,7 +14,14 @@ export interface ReceivedMail {
   headers: Record<string, string>;
   subject: string;
   text: string;
+  /** The text/html part of a multipart/alternative message; null for a plain-text one. */
+  html: string | null;
   raw: string;
+}
+
+export interface SmtpSinkOptions {
+  /** Refuse RCPT TO for some addresses with this reply code (e.g. 550 unknown mailbox, 451 try later). */
+  rejectRcpt?: (address: string) => number | null;
 }
 
 export interface SmtpSink {
@@ -26,7 +33,7 @@ export interface SmtpSink {
   close: () => Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,6 +42,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     logger: false,
     onAuth(auth, _session, callback) {
       callback(null, { user: auth.username ?? "anonymous" });
+    },
+    onRcptTo(address, _session, callback) {
+      const code = opts.rejectRcpt?.(address.address) ?? null;
+      if (code === null) return callback();
+      callback(Object.assign(new Error(code >= 500 ? "mailbox unavailable" : "try again later"), { responseCode: code }));
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -81,6 +93,22 @@ export async function deadPort(): Promise<number> {
 }
 
 function parse(raw: string) {
+  const { headers, body } = entity(raw);
+  const boundary = /^multipart\/[^;]*;.*boundary="?([^";]+)"?/i.exec(headers["content-type"] ?? "")?.[1];
+  let text = decodeBody(headers, body);
+  let html: string | null = null;
+  if (boundary) {
+    // multipart/alternative: the parts between the boundary lines (the preamble and the closing "--" dropped).
+    const parts = body.split(`--${boundary}`).slice(1, -1).map((p) => entity(p.replace(/^\r\n/, "")));
+    const plain = parts.find((p) => /^text\/plain/i.test(p.headers["content-type"] ?? ""));
+    const rich = parts.find((p) => /^text\/html/i.test(p.headers["content-type"] ?? ""));
+    text = plain ? decodeBody(plain.headers, plain.body) : "";
+    html = rich ? decodeBody(rich.headers, rich.body) : null;
+  }
+  return { headers, subject: decodeSubject(headers.subject ?? ""), text, html };
+}
+
+function entity(raw: string) {
   const split = raw.indexOf("\r\n\r\n");
   const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
   const body = raw.slice(split + 4);
@@ -89,6 +117,10 @@ function parse(raw: string) {
     const i = line.indexOf(":");
     if (i > 0) headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
   }
+  return { headers, body };
+}
+
+function decodeBody(headers: Record<string, string>, body: string) {
   const encoding = (headers["content-transfer-encoding"] ?? "7bit").toLowerCase();
   const text =
     encoding === "quoted-printable"
@@ -96,7 +128,16 @@ function parse(raw: string) {
       : encoding === "base64"
         ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
         : body;
-  return { headers, subject: headers.subject ?? "", text: text.replace(/\r\n/g, "\n").replace(/\n$/, "") };
+  return text.replace(/\r\n/g, "\n").replace(/\n$/, "");
+}
+
+/** RFC 2047 encoded words (a subject with non-ASCII letters): "=?UTF-8?Q?Recibo_de?=" → "Recibo de". */
+function decodeSubject(s: string) {
+  return s.replace(/=\?utf-8\?([qb])\?([^?]*)\?=\s*/gi, (_m, kind: string, data: string) =>
+    kind.toLowerCase() === "b"
+      ? Buffer.from(data, "base64").toString("utf8")
+      : Buffer.from(data.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+  );
 }
 
 const smtpAtStart = process.env.SMTP_URL;

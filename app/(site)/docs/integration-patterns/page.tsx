@@ -1,4 +1,4 @@
-import { C, H2, Page } from "../_components/doc";
+import { C, Code, H2, Page } from "../_components/doc";
 
 export const metadata = { title: "Integration patterns — JoPay docs" };
 
@@ -26,8 +26,18 @@ export default function PatternsDocs() {
       </p>
       <H2>Subscriptions</H2>
       <p>
-        Each billing period, a job creates one request per subscriber with an idempotency key made of the subscription id
-        and period, so a re-run of the job never bills twice. Extend the subscription on the verified webhook.
+        Each billing period, a job creates one request per subscriber with an idempotency key derived from the
+        subscription id and the period, so a re-run of the job never bills twice. A key is 32–64 characters of{" "}
+        <C>A–Z a–z 0–9 _ -</C>, so hash the pair rather than joining it: the SHA-256 hex digest is always 64 characters.
+        Extend the subscription on the verified webhook.
+      </p>
+      <Code>{`import { createHash } from "node:crypto";
+const idempotencyKey = createHash("sha256").update(\`\${subscriptionId}:\${period}\`).digest("hex"); // e.g. period "2026-12"`}</Code>
+      <p>
+        Many subscribers at one price is fine: JoPay gives every open request a distinct amount (a tag below one cent,
+        see <a className="underline" href="/docs/matching">How JoPay matches payments</a>) and answers{" "}
+        <C>503 amount_capacity_exhausted</C> with <C>Retry-After</C> only when 10,000 requests to one wallet at one
+        price are open at once.
       </p>
       <H2>Provisioning merchants (PSPs, marketplaces)</H2>
       <p>
@@ -37,9 +47,24 @@ export default function PatternsDocs() {
       </p>
       <H2>Reconciliation</H2>
       <p>
-        Nightly, list <C>GET /api/v1/requests?proof_status=verified&amp;since=…&amp;until=…</C> and walk pages by{" "}
-        <C>has_more</C>. Moving the <C>since</C>/<C>until</C> window stays correct while new requests arrive. Compare with
-        the webhooks you recorded; anything missing can be replayed from <C>/api/v1/events</C>.
+        Nightly, ask for the requests <em>verified</em> since the last run — by verification time, not creation time, so
+        a 7-day invoice created last week and paid last night is included — and walk the pages with{" "}
+        <C>starting_after</C>. The list has one fixed order (newest <C>created_at</C> first, then <C>request_id</C>),
+        and <C>starting_after</C> is the last <C>request_id</C> of the page you just read: requests that arrive during
+        the walk sort before it, so nothing is skipped or read twice. Use the start of this run as{" "}
+        <C>proof_verified_until</C> and store it as the next run&apos;s <C>proof_verified_since</C>; every verified
+        payment then falls in exactly one run.
+      </p>
+      <Code>{`# first page
+curl -s "$JOPAY_BASE_URL/api/v1/requests?proof_verified_since=2026-12-01T02:00:00Z&proof_verified_until=2026-12-02T02:00:00Z&limit=100" \\
+  -H "Authorization: Bearer $JOPAY_KEY"
+# while has_more is true: the same query plus the last request_id you received
+curl -s "$JOPAY_BASE_URL/api/v1/requests?proof_verified_since=2026-12-01T02:00:00Z&proof_verified_until=2026-12-02T02:00:00Z&limit=100&starting_after=<last request_id>" \\
+  -H "Authorization: Bearer $JOPAY_KEY"`}</Code>
+      <p>
+        Compare with the webhooks you recorded; anything missing can be replayed from <C>/api/v1/events</C>. (The{" "}
+        <C>since</C>/<C>until</C> filters select by <C>created_at</C>; stepping <C>offset</C> works for a list that does
+        not change while you read it.)
       </p>
     </Page>
   );

@@ -44,6 +44,29 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<id>/onboarding_l
         Each link is single-use and valid for 7 days. Reads of an incomplete merchant always show a usable link (the newest
         one, renewed automatically when it is about to expire).
       </p>
+      <H2 id="test-onboarding">Test merchants in one call</H2>
+      <p>
+        In test mode you can finish a merchant&apos;s onboarding without the onboarding page or a wallet signature:{" "}
+        <C>POST /api/v1/merchants/:id/test_onboarding</C> (scope <C>merchants:write</C>, <C>jo_test_</C> keys only) with the
+        payout wallet. Nothing is ever paid out in test mode, so there is nothing for a signature to protect; everything else
+        is what a real onboarding does: <C>onboarding_status</C> becomes <C>complete</C>, the current terms are recorded, the
+        outstanding onboarding link stops working and <C>merchant.onboarding_completed</C> is sent to your webhooks — all in one
+        transaction. The answer is the merchant (200).
+      </p>
+      <Code>{`
+curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<id>/test_onboarding \
+  -H "Authorization: Bearer jo_test_xxx" -H "Content-Type: application/json" \
+  -d '{"wallet_address": "0x1111111111111111111111111111111111111111"}'
+`}</Code>
+      <Table
+        head={["Answer", "When"]}
+        rows={[
+          [<C key="a">403 test_mode_only</C>, "a jo_live_ key: a live merchant always proves its wallet on the onboarding page"],
+          [<C key="b">404 not_found</C>, "another partner's merchant, your live merchant, or no such id"],
+          [<C key="c">409 merchant_already_onboarded</C>, "the merchant has completed onboarding already"],
+          [<C key="d">409 wallet_address_conflict</C>, "the wallet is another merchant's (wallets are unique across JoPay)"],
+        ]}
+      />
       <H2>Get and list</H2>
       <p>
         <C>GET /api/v1/merchants/:id</C> and <C>GET /api/v1/merchants?onboarding_status=incomplete&amp;disabled=false&amp;limit=50&amp;offset=0</C>{" "}

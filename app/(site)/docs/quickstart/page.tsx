@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { C, Code, H2, Page } from "../_components/doc";
 
 export const metadata = { title: "Quickstart — JoPay docs" };
@@ -10,6 +11,24 @@ export default function Quickstart() {
         onboarding in test mode. Test keys never touch real money: requests are paid on a test chain, or with{" "}
         <C>POST /api/v1/requests/:id/simulate_payment</C>.
       </p>
+      <H2 id="test-merchant">An onboarded test merchant in two calls</H2>
+      <p>
+        Create a merchant with your test key, then finish its onboarding with{" "}
+        <Link className="text-blue-700 underline" href="/docs/merchants#test-onboarding">test_onboarding</Link> — no
+        browser, no wallet signature (test mode only). Any address you control will do as its wallet.
+      </p>
+      <Code>{`
+curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants \
+  -H "Authorization: Bearer jo_test_xxx" -H "Content-Type: application/json" \
+  -d '{"business_name": "Test Café"}'
+# → { "ok": true, "merchant_id": "<merchant uuid>", "onboarding_status": "incomplete", … }
+
+curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<merchant uuid>/test_onboarding \
+  -H "Authorization: Bearer jo_test_xxx" -H "Content-Type: application/json" \
+  -d '{"wallet_address": "0x1111111111111111111111111111111111111111"}'
+# → { "ok": true, "merchant_id": "<merchant uuid>", "onboarding_status": "complete", … }
+`}</Code>
+      <H2>Your first request</H2>
       <Code>{`
 curl -X POST https://<partner-slug>.jopay.app/api/v1/requests/create \\
   -H "Authorization: Bearer jo_test_xxx" \\
@@ -31,6 +50,7 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/requests/create \\
       <ul className="list-disc pl-6">
         <li>Poll <C>GET /api/v1/requests/:id</C> for <C>proof_status</C>, or better, register a webhook endpoint.</li>
         <li>Retrying the same call with the same <C>idempotency_key</C> returns the same request with <C>&quot;idempotent_replay&quot;: true</C>.</li>
+        <li>From Node.js, the <Link className="text-blue-700 underline" href="/docs/sdk">SDK</Link> does all of this with types, retries and webhook verification.</li>
       </ul>
     </Page>
   );

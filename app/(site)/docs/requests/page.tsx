@@ -48,6 +48,11 @@ export default function RequestsDocs() {
         simultaneous calls with one key create one request and get twenty answers naming it. Without a key every call
         creates a new request, so always send one in production.
       </p>
+      <p>
+        The key may travel as the <C>Idempotency-Key</C> request header instead of the body field, as most HTTP clients and
+        SDKs send it: the same rules, the same replay. Sending both with different values is{" "}
+        <C>400 validation_error</C> naming <C>idempotency_key</C>.
+      </p>
       <H2>Get, list, cancel</H2>
       <Code>{`
 GET  /api/v1/requests/:id
