@@ -15,7 +15,12 @@ const SCOPE_USE: Record<string, string> = {
 export default function Authentication() {
   return (
     <Page title="Authentication" lead="A bearer API key on every call. The key decides the partner, the mode and what you may do.">
-      <Code>{`curl https://<partner-slug>.jopay.app/api/v1/requests -H "Authorization: Bearer jo_live_xxx"`}</Code>
+      <Code>{`curl "$JOPAY_BASE_URL/api/v1/requests" -H "Authorization: Bearer $JOPAY_KEY"`}</Code>
+      <p>
+        The samples in these docs are shell commands that run as pasted once <C>JOPAY_BASE_URL</C> (your JoPay: locally{" "}
+        <C>http://localhost:3000</C>, in production <C>https://&lt;partner-slug&gt;.jopay.app</C>) and <C>JOPAY_KEY</C>{" "}
+        are set — see the <a className="underline" href="/docs/quickstart">Quickstart</a>.
+      </p>
       <H2>Keys</H2>
       <p>
         Keys look like <C>jo_live_</C> or <C>jo_test_</C> followed by 32 random characters. They are shown once, when you

@@ -58,8 +58,9 @@ const idempotencyKey = createHash("sha256").update(\`\${subscriptionId}:\${perio
       <Code>{`# first page
 curl -s "$JOPAY_BASE_URL/api/v1/requests?proof_verified_since=2026-12-01T02:00:00Z&proof_verified_until=2026-12-02T02:00:00Z&limit=100" \\
   -H "Authorization: Bearer $JOPAY_KEY"
-# while has_more is true: the same query plus the last request_id you received
-curl -s "$JOPAY_BASE_URL/api/v1/requests?proof_verified_since=2026-12-01T02:00:00Z&proof_verified_until=2026-12-02T02:00:00Z&limit=100&starting_after=<last request_id>" \\
+# while has_more is true: the same query after the last request_id you received
+# (LAST_REQUEST_ID, e.g. from jq -r '.requests[-1].request_id')
+curl -s "$JOPAY_BASE_URL/api/v1/requests?proof_verified_since=2026-12-01T02:00:00Z&proof_verified_until=2026-12-02T02:00:00Z&limit=100&starting_after=$LAST_REQUEST_ID" \\
   -H "Authorization: Bearer $JOPAY_KEY"`}</Code>
       <p>
         Compare with the webhooks you recorded; anything missing can be replayed from <C>/api/v1/events</C>. (The{" "}

@@ -36,8 +36,8 @@ export default function MerchantsDocs() {
       </p>
       <H2>Onboarding links</H2>
       <Code>{`
-curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<id>/onboarding_link \\
-  -H "Authorization: Bearer jo_live_xxx" -H "Content-Type: application/json" \\
+curl -X POST "$JOPAY_BASE_URL/api/v1/merchants/$MERCHANT_ID/onboarding_link" \\
+  -H "Authorization: Bearer $JOPAY_KEY" -H "Content-Type: application/json" \\
   -d '{"return_url": "https://your.app/onboarding/done"}'
 `}</Code>
       <p>
@@ -54,9 +54,10 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<id>/onboarding_l
         transaction. The answer is the merchant (200).
       </p>
       <Code>{`
-curl -X POST https://<partner-slug>.jopay.app/api/v1/merchants/<id>/test_onboarding \
-  -H "Authorization: Bearer jo_test_xxx" -H "Content-Type: application/json" \
-  -d '{"wallet_address": "0x1111111111111111111111111111111111111111"}'
+# a jo_test_ key; any address of yours as the payout wallet (here a random one)
+curl -X POST "$JOPAY_BASE_URL/api/v1/merchants/$MERCHANT_ID/test_onboarding" \\
+  -H "Authorization: Bearer $JOPAY_KEY" -H "Content-Type: application/json" \\
+  -d '{"wallet_address": "0x'"$(openssl rand -hex 20)"'"}'
 `}</Code>
       <Table
         head={["Answer", "When"]}

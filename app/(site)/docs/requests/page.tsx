@@ -61,8 +61,10 @@ POST /api/v1/requests/:id/cancel
 `}</Code>
       <p>
         Lists are newest first; <C>since</C> is inclusive, <C>until</C> exclusive; <C>limit</C> ≤ 100 (default 50). Paginate
-        with <C>has_more</C>, not the page length. For reconciliation, move a <C>since</C> cursor instead of a large
-        offset. Cancel works only while <C>status</C> is <C>requested</C> and <C>proof_status</C> is <C>none</C>; otherwise{" "}
+        with <C>has_more</C>, not the page length. To walk a long list, pass the last <C>request_id</C> of a page as{" "}
+        <C>starting_after</C>: the order (created_at, then request_id) is fixed, so new requests never shift it; for
+        reconciliation filter on <C>proof_verified_since</C>/<C>proof_verified_until</C> (see{" "}
+        <a className="underline" href="/docs/integration-patterns">Integration patterns</a>). Cancel works only while <C>status</C> is <C>requested</C> and <C>proof_status</C> is <C>none</C>; otherwise{" "}
         <C>409 cannot_cancel</C> returns the current <C>request</C>. A successful cancel sends a <C>request.voided</C> webhook.
       </p>
       <H2 id="proof">The proof object</H2>

@@ -11,12 +11,12 @@ export default function WebhooksDocs() {
     >
       <H2 id="endpoints">Register an endpoint</H2>
       <Code>{`
-curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints \\
-  -H "Authorization: Bearer jo_live_xxx" -H "Content-Type: application/json" \\
-  -d '{"url": "https://your.app/webhooks/jopay", "events": ["payment.proof_verified"]}'
+curl -X POST "$JOPAY_BASE_URL/api/v1/webhook_endpoints" \\
+  -H "Authorization: Bearer $JOPAY_KEY" -H "Content-Type: application/json" \\
+  -d '{"url": "'"$WEBHOOK_URL"'", "events": ["payment.proof_verified"]}'
 `}</Code>
       <p>
-        Scope <C>webhooks:write</C>. The response (status 201) contains <C>secret</C> (<C>whsec_…</C>): store it now, it is
+        <C>WEBHOOK_URL</C> is your receiver, e.g. <C>https://your.app/webhooks/jopay</C>. Scope <C>webhooks:write</C>. The response (status 201) contains <C>secret</C> (<C>whsec_…</C>): store it now, it is
         never shown again. Omit <C>events</C> (or send <C>[]</C>) to receive every type, including types added later.
         Endpoints belong to the key&apos;s mode: a <C>jo_test_</C> key registers endpoints that receive only test-mode events.
       </p>
@@ -240,8 +240,8 @@ app.post("/webhooks/jopay", express.raw({ type: "application/json" }), async (re
         code, latency, the first 1 KiB of your response, and the error. Scope <C>webhooks:read</C>.
       </p>
       <Code>{`
-curl -X POST https://<partner-slug>.jopay.app/api/v1/events/evt_…/redeliver \\
-  -H "Authorization: Bearer jo_live_xxx"
+curl -X POST "$JOPAY_BASE_URL/api/v1/events/$EVENT_ID/redeliver" \\
+  -H "Authorization: Bearer $JOPAY_KEY"
 `}</Code>
       <p>
         Redelivery (scope <C>webhooks:write</C>) queues the event again for every enabled endpoint subscribed to its type —
@@ -259,8 +259,8 @@ curl -X POST https://<partner-slug>.jopay.app/api/v1/events/evt_…/redeliver \\
 
       <H2 id="test-event">Send a test event</H2>
       <Code>{`
-curl -X POST https://<partner-slug>.jopay.app/api/v1/webhook_endpoints/<id>/test \\
-  -H "Authorization: Bearer jo_live_xxx"
+curl -X POST "$JOPAY_BASE_URL/api/v1/webhook_endpoints/$ENDPOINT_ID/test" \\
+  -H "Authorization: Bearer $JOPAY_KEY"
 `}</Code>
       <p>
         Scope <C>webhooks:write</C>; the partner console has the same <strong>Send test event</strong> button on each
