@@ -57,7 +57,7 @@ test("console settings reach the API and the pay page; disabling a partner stops
   await admin.getByRole("link", { name: partnerName }).click();
   await expect(admin.getByRole("heading", { name: partnerName })).toBeVisible();
   const partnerUrl = admin.url();
-  await admin.getByLabel("Email").fill(`owner-${stamp}@partner.test`);
+  await admin.getByLabel("Email", { exact: true }).fill(`owner-${stamp}@partner.test`);
   await admin.getByRole("button", { name: "Create invite link" }).click();
   const ownerInvite = await secretOf(admin);
 

@@ -61,7 +61,7 @@ test("admin provisions a partner; its user runs the integration from the console
   await expect(admin.getByRole("status")).toContainText(`Partner ${slug} provisioned`);
   await admin.getByRole("link", { name: "Console Co" }).click();
   const userEmail = `owner-${stamp}@partner.test`;
-  await admin.getByLabel("Email").fill(userEmail);
+  await admin.getByLabel("Email", { exact: true }).fill(userEmail);
   await admin.getByRole("button", { name: "Create invite link" }).click();
   const inviteUrl = await secretOf(admin);
   expect(inviteUrl).toContain("/partner/invite?token=");

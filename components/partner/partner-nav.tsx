@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { setModeAction, signOutAction } from "@/app/(partner)/partner/auth-actions";
+import { signOutAction } from "@/app/(partner)/partner/auth-actions";
+import { ModeToggle } from "./mode-toggle";
 
 const LINKS = [
   ["/partner", "Overview"],
@@ -24,12 +25,7 @@ export function PartnerNav({ partnerName, email, testMode }: { partnerName: stri
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <form action={setModeAction}>
-            <input type="hidden" name="mode" value={testMode ? "live" : "test"} />
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1" aria-label={testMode ? "Switch to live mode" : "Switch to test mode"}>
-              {testMode ? "Test mode ●" : "Live mode ●"}
-            </button>
-          </form>
+          <ModeToggle testMode={testMode} />
           <span className="text-slate-500">{email}</span>
           <form action={signOutAction}>
             <button type="submit" className="underline">

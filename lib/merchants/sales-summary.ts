@@ -2,12 +2,15 @@
 // currency its requests were priced in, and in USDC), and the USDC volume of each of those 30 days
 // for the chart. Days are calendar days in the merchant's time zone: "today" at a till in São
 // Paulo starts at local midnight, not UTC's. Only the signed-in merchant's own requests count
-// (merchant, partner and mode, as everywhere in the dashboard).
+// (merchant, partner and mode, as everywhere in the dashboard). The partner console's overview
+// asks the same question of a whole partner in one mode (`partnerSalesSummary`): one query, one
+// set of rules for what counts as received, for both.
 //
 // Plain SQL (lib/db/sql.ts) because the grouping key is an expression — the payment's local date —
 // which Prisma's groupBy cannot express. Sums are bigint in PostgreSQL and arrive as text, so no
 // amount ever passes through a float.
 import { sql } from "@/lib/db/sql";
+import type { TenantScope } from "@/lib/api/tenant";
 import type { Merchant } from "@/lib/generated/prisma/client";
 import { DEFAULT_TIME_ZONE, validTimeZone } from "@/lib/i18n/time-zone";
 
@@ -50,7 +53,8 @@ interface Row {
 
 // A payment counts on the day it was verified, with what actually arrived (the verified proof's
 // received amount, overpayments included). A reversed payment is no longer verified: it drops out.
-const QUERY = `
+// `merchantClause` is one of two constant strings, never input.
+const query_ = (merchantClause: string) => `
   WITH bounds AS (SELECT ($4::timestamptz AT TIME ZONE $5)::date AS today)
   SELECT (r."proofVerifiedAt" AT TIME ZONE $5)::date::text AS day,
          r."fiatCode" AS fiat_code,
@@ -64,11 +68,14 @@ const QUERY = `
        WHERE "requestId" = r.id AND outcome = 'verified' AND "txHash" = r."txHash"
        LIMIT 1
     ) p ON true
-   WHERE r."merchantId" = $1 AND r."partnerId" = $2 AND r."testMode" = $3
+   WHERE ${merchantClause} r."partnerId" = $2 AND r."testMode" = $3
      AND r."proofStatus" = 'verified'
      AND r."proofVerifiedAt" >= ((b.today - ${SUMMARY_DAYS - 1})::timestamp AT TIME ZONE $5)
      AND r."proofVerifiedAt" <= $4
    GROUP BY 1, 2`;
+const MERCHANT_QUERY = query_(`r."merchantId" = $1 AND`);
+// $1 is still bound (NULL) so both statements take the same parameters.
+const PARTNER_QUERY = query_(`$1::uuid IS NULL AND`);
 
 const TODAY = `SELECT ($1::timestamptz AT TIME ZONE $2)::date::text AS today`;
 
@@ -92,23 +99,42 @@ function total(rows: readonly Row[]): MoneyTotal {
   return { payments, usdcMicro, fiat: sorted.map(([code, f]) => ({ code, minor: f.minor })) };
 }
 
-async function query(m: Merchant, now: Date, timeZone: string) {
+/** Whose payments are added up: one merchant, or every merchant of a partner (always one mode). */
+interface SummaryScope {
+  partnerId: string;
+  testMode: boolean;
+  merchantId: string | null;
+}
+
+async function query(s: SummaryScope, now: Date, timeZone: string) {
   const [{ today }] = await sql<{ today: string }>(TODAY, [now, timeZone]);
-  const rows = await sql<Row>(QUERY, [m.id, m.partnerId, m.testMode, now, timeZone]);
+  const rows = await sql<Row>(s.merchantId ? MERCHANT_QUERY : PARTNER_QUERY, [s.merchantId, s.partnerId, s.testMode, now, timeZone]);
   return { today, rows };
 }
 
-export async function salesSummary(m: Merchant, opts: { now?: Date; timeZone?: string } = {}): Promise<SalesSummary> {
+type SummaryOpts = { now?: Date; timeZone?: string };
+
+/** The signed-in merchant's own payments (its partner and mode). */
+export function salesSummary(m: Merchant, opts: SummaryOpts = {}): Promise<SalesSummary> {
+  return summarize({ partnerId: m.partnerId, testMode: m.testMode, merchantId: m.id }, opts);
+}
+
+/** Every merchant of the scope's partner, in the scope's mode: the partner console's overview. */
+export function partnerSalesSummary(scope: TenantScope, opts: SummaryOpts = {}): Promise<SalesSummary> {
+  return summarize({ partnerId: scope.partnerId, testMode: scope.testMode, merchantId: null }, opts);
+}
+
+async function summarize(scope: SummaryScope, opts: SummaryOpts): Promise<SalesSummary> {
   const now = opts.now ?? new Date();
   let timeZone = validTimeZone(opts.timeZone);
   let result;
   try {
-    result = await query(m, now, timeZone);
+    result = await query(scope, now, timeZone);
   } catch (err) {
     // A zone the browser's ICU knows but this server's tz database does not (22023): UTC instead.
     if ((err as { code?: unknown }).code !== "22023" || timeZone === DEFAULT_TIME_ZONE) throw err;
     timeZone = DEFAULT_TIME_ZONE;
-    result = await query(m, now, timeZone);
+    result = await query(scope, now, timeZone);
   }
   const { today, rows } = result;
   const since = (n: number) => {

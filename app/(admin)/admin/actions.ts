@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { clientIp, currentConsoleSession } from "@/lib/console-auth/current";
 import * as admin from "@/lib/console/actions/admin";
+import { brandingFromForm } from "@/lib/console/branding-form";
 import { failure, intOrUndefined, optional, text, type FormState } from "@/lib/console/form-state";
 import { parseMinor } from "@/lib/merchants/money-format";
 import { currencyExponent } from "@/lib/fx/currencies";
@@ -40,6 +41,10 @@ export async function updatePartner(partnerId: string, _p: FormState | null, fd:
     await admin.updatePartnerAction(c, { partnerId, disabled: fd.get("disabled") === "on", rateLimitPerMinute: limit("rateLimitPerMinute"), merchantCreateLimitPerMinute: limit("merchantCreateLimitPerMinute") });
     return { ok: true, message: "Saved." };
   });
+}
+
+export async function updatePartnerBranding(partnerId: string, _p: FormState | null, fd: FormData) {
+  return run(async (c) => (await admin.adminUpdateBrandingAction(c, { partnerId, ...brandingFromForm(fd) }), { ok: true, message: "Branding saved." }));
 }
 
 export async function invitePartnerUser(partnerId: string, _p: FormState | null, fd: FormData) {

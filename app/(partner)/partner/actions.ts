@@ -10,6 +10,7 @@ import { cancelRequestAction } from "@/lib/console/actions/requests";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
 import { createEndpointAction, redeliverAction, rotateSecretAction, sendTestEventAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
+import { brandingFromForm } from "@/lib/console/branding-form";
 import type { ConsoleCtx } from "@/lib/console/context";
 import { failure, list, optional, text, type FormState } from "@/lib/console/form-state";
 import { consoleTestMode } from "@/lib/console/mode";
@@ -114,21 +115,7 @@ export async function redeliver(eventId: string, endpointId: string | null, _p: 
 }
 
 export async function updateBranding(_p: FormState | null, fd: FormData) {
-  return run(async (c) => {
-    const ints = (name: string) => text(fd, name).split(/[\s,]+/).filter(Boolean).map(Number);
-    await updateBrandingAction(c, {
-      name: text(fd, "name"),
-      currency: text(fd, "currency"),
-      brandLogoUrl: text(fd, "brandLogoUrl"),
-      brandPrimaryColor: text(fd, "brandPrimaryColor"),
-      brandAccentColor: text(fd, "brandAccentColor"),
-      allowedExpiryMinutes: ints("allowedExpiryMinutes"),
-      defaultPosExpiryMinutes: Number(text(fd, "defaultPosExpiryMinutes")),
-      onboardingRequiredFields: list(fd, "onboardingRequiredFields") as never,
-      payPageFrameAncestors: text(fd, "payPageFrameAncestors").split(/[\s,]+/).filter(Boolean),
-    });
-    return { ok: true, message: "Saved." };
-  });
+  return run(async (c) => (await updateBrandingAction(c, brandingFromForm(fd)), { ok: true, message: "Saved." }));
 }
 
 export async function inviteTeammate(_p: FormState | null, fd: FormData) {

@@ -8,6 +8,7 @@ import { endSession } from "@/lib/auth/next-auth";
 import { startConsoleSession } from "@/lib/console-auth/current";
 import { failure, optional, text, type FormState } from "@/lib/console/form-state";
 import { MODE_COOKIE } from "@/lib/console/mode";
+import { modeToggleTarget } from "@/lib/console/mode-target";
 import { config } from "@/lib/config";
 
 export async function signInFormAction(_prev: FormState | null, fd: FormData): Promise<FormState> {
@@ -45,6 +46,5 @@ export async function acceptInviteFormAction(_prev: FormState | null, fd: FormDa
 export async function setModeAction(fd: FormData): Promise<void> {
   const mode = fd.get("mode") === "test" ? "test" : "live";
   (await cookies()).set(MODE_COOKIE, mode, { httpOnly: true, sameSite: "lax", secure: config().APP_URL.startsWith("https://"), path: "/" });
-  const back = String(fd.get("back") ?? "/partner");
-  redirect(back.startsWith("/partner") ? back : "/partner");
+  redirect(modeToggleTarget(fd.get("back")));
 }

@@ -11,6 +11,7 @@ import { db } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emailInvite } from "@/lib/email/invite-email";
 import { createPartnerInput } from "@/lib/partners/create-partner";
+import { brandingInput, updatePartnerBranding } from "@/lib/partners/update-branding";
 import { createRequest } from "@/lib/requests/create-request";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { createRequestInput } from "@/lib/schemas/request";
@@ -70,6 +71,14 @@ export async function updatePartnerAction(ctx: Ctx, raw: z.input<typeof partnerL
     await recordAudit(tx, { actor: user, action: "partner.updated", partnerId: current.id, targetType: "partner", targetId: current.id, before: partnerSummary(current), after: partnerSummary(after), ip: ctx.ip });
     return after;
   });
+}
+
+/** Branding and policy of any partner, with the console's own validation and audit (the actor is the admin). */
+export async function adminUpdateBrandingAction(ctx: Ctx, raw: { partnerId: string } & z.input<typeof brandingInput>) {
+  const { user } = requireAdmin(ctx.session);
+  const { partnerId, ...branding } = raw;
+  const partner = await partnerById(partnerId);
+  return updatePartnerBranding(partner.id, branding, { actor: user, ip: ctx.ip });
 }
 
 export const invitePartnerUserInput = z.object({ partnerId: z.string(), email: z.email("Enter an email address.").max(254) });

@@ -3,6 +3,8 @@ import { config } from "@/lib/config";
 import { requireAdmin } from "@/lib/console-auth/require";
 import type { ConsoleSession } from "@/lib/console-auth/session";
 import { db } from "@/lib/db";
+import { SUPPORTED_CURRENCIES } from "@/lib/fx/currencies";
+import { lastUsedRates } from "@/lib/fx/last-used-rates";
 import { fxStatus } from "@/lib/fx/rates";
 import { readiness } from "@/lib/health/readiness";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -80,5 +82,9 @@ export async function adminHealth(ctx: Ctx) {
     db.chainCursor.findMany({ orderBy: { chainId: "asc" } }),
     fxStatus(now),
   ]);
-  return { ready, heartbeats, pending, oldestPendingAt: oldestPending?.nextAttemptAt ?? null, failed, cursors, fx, fxMaxAgeMinutes: config().FX_MAX_AGE_MINUTES };
+  // Whatever the source: with none of its rates to show, the rates requests were last priced with.
+  const quoted = new Set(fx.rates.map((r) => r.currency));
+  const lastUsed = fx.rates.length ? [] : await lastUsedRates(now);
+  const notQuoted = SUPPORTED_CURRENCIES.filter((c) => !quoted.has(c));
+  return { ready, heartbeats, pending, oldestPendingAt: oldestPending?.nextAttemptAt ?? null, failed, cursors, fx, lastUsed, notQuoted, fxMaxAgeMinutes: config().FX_MAX_AGE_MINUTES };
 }

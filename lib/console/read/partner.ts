@@ -4,28 +4,34 @@ import { findRequestOrNotFound, tenantWhere } from "@/lib/api/tenant";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { presentMerchants } from "@/lib/merchants/present-merchants";
+import { partnerSalesSummary } from "@/lib/merchants/sales-summary";
+import { stuckOnboarding } from "@/lib/merchants/stuck-onboarding";
 import { presentRequest, presentRequests } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { listRequestsQuery } from "@/lib/schemas/request";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-endpoint";
+import { webhookHealth } from "@/lib/webhooks/webhook-health";
 import { partnerScope, type ConsoleCtx } from "../context";
 import { keySummary } from "../actions/api-keys";
 
-export async function partnerOverview(ctx: ConsoleCtx) {
+/**
+ * The overview: counts, the last 30 days' verified volume in USDC and payments per day (UTC days, as
+ * every console time is UTC) from the merchant dashboard's own summary, webhook health naming the
+ * endpoints that need attention, and merchants stuck in onboarding.
+ */
+export async function partnerOverview(ctx: ConsoleCtx, opts: { now?: Date } = {}) {
   const { scope } = partnerScope(ctx);
   const where = tenantWhere(scope);
-  const since = new Date(Date.now() - 30 * 24 * 60 * 60_000);
-  const [merchants, requests, verified, volume, pending, failed, endpoints, notices] = await Promise.all([
+  const now = opts.now ?? new Date();
+  const [merchants, requests, summary, webhooks, stuck, notices] = await Promise.all([
     db.merchant.count({ where }),
     db.paymentRequest.count({ where }),
-    db.paymentRequest.count({ where: { ...where, proofStatus: "verified", proofVerifiedAt: { gte: since } } }),
-    db.paymentRequest.groupBy({ by: ["fiatCode"], where: { ...where, proofStatus: "verified", proofVerifiedAt: { gte: since } }, _sum: { fiatAmountInt: true } }),
-    db.webhookDelivery.count({ where: { status: "pending", endpoint: where } }),
-    db.webhookDelivery.count({ where: { status: "failed", endpoint: where } }),
-    db.webhookEndpoint.findMany({ where, select: { id: true, url: true, disabled: true, failingSince: true } }),
+    partnerSalesSummary(scope, { now, timeZone: "UTC" }),
+    webhookHealth(scope, { now }),
+    stuckOnboarding(scope, { now }),
     db.partnerNotice.findMany({ where: { partnerId: scope.partnerId, readAt: null }, orderBy: { createdAt: "desc" }, take: 5 }),
   ]);
-  return { merchants, requests, verified, volume: volume.map((v) => ({ currency: v.fiatCode, minor: v._sum.fiatAmountInt ?? 0 })), pending, failed, endpoints, notices };
+  return { merchants, requests, summary, webhooks, stuck, notices };
 }
 
 export async function partnerKeys(ctx: ConsoleCtx) {

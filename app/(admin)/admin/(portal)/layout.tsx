@@ -13,6 +13,7 @@ const LINKS = [
   ["/admin/requests", "Requests"],
   ["/admin/audit", "Audit log"],
   ["/admin/health", "System health"],
+  ["/admin/search", "Search"],
 ] as const;
 
 export default async function AdminPortalLayout({ children }: { children: ReactNode }) {

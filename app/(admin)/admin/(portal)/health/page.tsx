@@ -68,17 +68,43 @@ export default async function HealthPage() {
             : `Source ${h.fx.source}, fetched ${ago(h.fx.oldestFetchedAt)}; creates refuse rates older than ${h.fxMaxAgeMinutes} min.`}
           {h.fx.problem ? <span className="font-semibold text-red-700"> {h.fx.problem}.</span> : null}
         </p>
-        <Table head={["Currency", "Source", "USD per unit", "As of", "Fetched"]}>
-          {h.fx.rates.map((r) => (
-            <tr key={`${r.currency}/${r.source}`}>
-              <td className={td}>{r.currency}</td>
-              <td className={td}>{r.source}</td>
-              <td className={td}>{r.usdPerUnit}</td>
-              <td className={td}>{when(r.asOf)}</td>
-              <td className={td}>{staticFx ? "configured" : ago(r.fetchedAt)}</td>
-            </tr>
-          ))}
-        </Table>
+        {h.fx.rates.length ? (
+          <Table head={["Currency", "Source", "USD per unit", "As of", "Fetched"]}>
+            {h.fx.rates.map((r) => (
+              <tr key={`${r.currency}/${r.source}`} data-testid="fx-rate">
+                <td className={td}>{r.currency}</td>
+                <td className={td}>{r.source}</td>
+                <td className={td}>{r.usdPerUnit}</td>
+                <td className={td}>{when(r.asOf)}</td>
+                <td className={td}>{staticFx ? "configured" : ago(r.fetchedAt)}</td>
+              </tr>
+            ))}
+          </Table>
+        ) : (
+          <>
+            <p className="mb-2 text-sm" data-testid="fx-last-used">
+              {h.lastUsed.length ? `${h.fx.source} has no rates now. The rates requests were last priced with (last 7 days):` : `${h.fx.source} has no rates now, and no request in the last 7 days was priced with one.`}
+            </p>
+            {h.lastUsed.length ? (
+              <Table head={["Currency", "Source", "USD per unit", "As of", "Last used"]}>
+                {h.lastUsed.map((r) => (
+                  <tr key={r.currency} data-testid="fx-rate">
+                    <td className={td}>{r.currency}</td>
+                    <td className={td}>{r.source}</td>
+                    <td className={td}>{r.usdPerUnit}</td>
+                    <td className={td}>{when(r.asOf)}</td>
+                    <td className={td}>{when(r.usedAt)}</td>
+                  </tr>
+                ))}
+              </Table>
+            ) : null}
+          </>
+        )}
+        {h.notQuoted.length ? (
+          <p className="mt-2 text-xs text-slate-600" data-testid="fx-not-quoted">
+            Not quoted by {h.fx.source} (creates in these currencies answer fx_unavailable): {h.notQuoted.join(", ")}
+          </p>
+        ) : null}
       </Card>
     </>
   );

@@ -1,13 +1,19 @@
+import Link from "next/link";
 import { EVENT_TYPES } from "@/lib/events/event-types";
+import { UUID_RE } from "@/lib/ids";
 import { partnerDeliveries, partnerEndpoints } from "@/lib/console/read/partner";
 import { partnerPageCtx } from "@/lib/console/page-ctx";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Check, Field, Table, td, when } from "@/components/ui/field";
 import { createEndpoint, redeliver, rotateSecret, sendTestEvent, setEndpointDisabled } from "../../actions";
 
-export default async function WebhooksPage() {
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<{ endpoint?: string }> }) {
   const ctx = await partnerPageCtx();
-  const [endpoints, deliveries] = await Promise.all([partnerEndpoints(ctx), partnerDeliveries(ctx)]);
+  // ?endpoint= (the overview's webhook health links): that endpoint's row marked, its deliveries only.
+  const { endpoint } = await searchParams;
+  const only = typeof endpoint === "string" && UUID_RE.test(endpoint) ? endpoint : undefined;
+  const [endpoints, deliveries] = await Promise.all([partnerEndpoints(ctx), partnerDeliveries(ctx, { endpointId: only })]);
+  const shown = only ? endpoints.find((e) => e.webhook_endpoint_id === only) : undefined;
   return (
     <>
       <h1 className="text-2xl font-semibold">Webhooks</h1>
@@ -24,7 +30,7 @@ export default async function WebhooksPage() {
       <Card title="Endpoints">
         <Table head={["URL", "Events", "Status", "Created", ""]}>
           {endpoints.map((e) => (
-            <tr key={e.webhook_endpoint_id} data-testid="endpoint-row">
+            <tr key={e.webhook_endpoint_id} id={`endpoint-${e.webhook_endpoint_id}`} data-testid="endpoint-row" className={e.webhook_endpoint_id === only ? "bg-amber-50" : undefined}>
               <td className={`${td} break-all`}>{e.url}<div className="text-xs text-slate-500">{e.description}</div></td>
               <td className={`${td} text-xs`}>{e.events.length ? e.events.join(", ") : "all"}</td>
               <td className={td}>{e.disabled ? `disabled (${e.disabled_reason})` : e.failing_since ? `failing since ${when(e.failing_since)}` : "active"}</td>
@@ -38,7 +44,12 @@ export default async function WebhooksPage() {
           ))}
         </Table>
       </Card>
-      <Card title="Delivery log">
+      <Card title={shown ? "Delivery log for this endpoint" : "Delivery log"}>
+        {shown ? (
+          <p className="mb-2 text-sm">
+            <span className="break-all">{shown.url}</span> · <Link className="underline" href="/partner/webhooks">All endpoints</Link>
+          </p>
+        ) : null}
         <Table head={["Event", "Endpoint", "Status", "Attempts", ""]}>
           {deliveries.map((d) => (
             <tr key={d.id} data-testid="delivery-row">

@@ -3,7 +3,8 @@ import { adminPartner } from "@/lib/console/read/admin";
 import { adminPageSession } from "@/lib/console-auth/current";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Check, Field, Table, td, when } from "@/components/ui/field";
-import { invitePartnerUser, setUserDisabled, updatePartner } from "../../../actions";
+import { BrandingForm } from "@/components/partner/branding-form";
+import { invitePartnerUser, setUserDisabled, updatePartner, updatePartnerBranding } from "../../../actions";
 
 export default async function AdminPartnerPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -19,6 +20,7 @@ export default async function AdminPartnerPage({ params }: { params: Promise<{ i
           <Check label="Disabled" name="disabled" defaultChecked={p.disabled} />
         </ActionForm>
       </Card>
+      <BrandingForm partner={p} action={updatePartnerBranding.bind(null, p.id)} title="Branding & policy" submitLabel="Update branding" />
       <Card title="Invite a partner user">
         <ActionForm action={invitePartnerUser.bind(null, p.id)} submitLabel="Create invite link">
           <Field label="Email" name="email" type="email" required />
