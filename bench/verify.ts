@@ -11,6 +11,9 @@
 //     the receipt over the same RPC every WORKER_POLL_MS (what any poller at that interval must
 //     wait). Samples alternate between the arms; target: p95 ≤ 1.5 × the reference p95.
 //  3. Watcher throughput: transfers matched per second over 10,000 open requests (reported).
+//  4. Watcher cost per block flat in the number of open requests: the same blocks (10 transfers to
+//     watched wallets, none matching) scanned with 10,000 open requests and with 100 (the rest
+//     voided between slices), arms alternated; target: median ms per pass ≤ 1.5 × with 100.
 // Prints JSON, writes bench/results/verify.json, exits 1 when a target is missed.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes, randomUUID } from "node:crypto";
@@ -28,7 +31,8 @@ const CREATE_ROUNDS = 8;
 const CREATES_PER_SLICE = Number(process.env.BENCH_CREATES_PER_SLICE ?? 250);
 const PREFILLED = 5_000;
 const PRICE_CENTS = 1999; // €19.99 at the static rate: 21,989,000 micro-units
-const TARGETS = { oneWalletRatio: 0.8, latencyRatio: 1.5 };
+const TARGETS = { oneWalletRatio: 0.8, latencyRatio: 1.5, watcherRatio: 1.5 };
+const WATCH_SLICES = Number(process.env.BENCH_WATCH_SLICES ?? 8); // per arm
 
 const log = (msg: string) => console.error(`[bench:verify ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -213,16 +217,53 @@ async function main() {
     }
     const watchMs = Date.now() - w0;
 
+    // 4. Watcher cost per block, 10,000 open requests vs 100.
+    const stillOpen = rows.filter((r) => !pays.includes(r));
+    const voidable = (await db.paymentRequest.findMany({ where: { partnerId: t.partner.id, proofStatus: "none", status: "requested" }, select: { id: true } })).map((r) => r.id).slice(100);
+    const setOpen = (open: boolean) =>
+      db.$executeRaw`UPDATE payment_requests SET status = ${open ? "requested" : "voided"}::"RequestStatus" WHERE id = ANY(${voidable}::uuid[])`;
+    let unmatched = 7_000_000n;
+    const watchSlice = async () => {
+      for (let k = 0; k < 10; k++) {
+        const to = stillOpen[(k * 37) % stillOpen.length].receivingWallet;
+        const data = encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [getAddress(to), unmatched++] });
+        await rpc(chain.local.rpcUrl, "eth_sendTransaction", [{ from: chain.payer, to: settings.usdcAddress, data, gas: "0x30000" }]);
+      }
+      await chain.mine(CONFIRMATIONS);
+      const t0 = performance.now();
+      let passes = 0;
+      while ((await watchTransfers({ workerId: "bench", chains: [settings], partnerId: t.partner.id, cursorId: () => cursor })).blocksScanned > 0) passes++;
+      return (performance.now() - t0) / Math.max(1, passes);
+    };
+    const watchArms = { open_100: [] as number[], open_10000: [] as number[] };
+    await watchSlice(); // warm
+    for (let i = 0; i < WATCH_SLICES; i++) {
+      await setOpen(false);
+      watchArms.open_100.push(await watchSlice());
+      await setOpen(true);
+      watchArms.open_10000.push(await watchSlice());
+    }
+    const watcherFlat = {
+      open_requests: [stillOpen.length - voidable.length, stillOpen.length],
+      median_ms_per_pass_100: +pct(watchArms.open_100, 50).toFixed(2),
+      median_ms_per_pass_10000: +pct(watchArms.open_10000, 50).toFixed(2),
+      ratio: +(pct(watchArms.open_10000, 50) / pct(watchArms.open_100, 50)).toFixed(2),
+      target_ratio: TARGETS.watcherRatio,
+    };
+    log(`watcher per pass: ${watcherFlat.median_ms_per_pass_100} ms with 100 open, ${watcherFlat.median_ms_per_pass_10000} ms with 10,000`);
+
     const missed = [
       ...(creates.ratio < TARGETS.oneWalletRatio ? [`one-wallet creates at ${creates.ratio}× the 64-wallet rate (target ≥ ${TARGETS.oneWalletRatio})`] : []),
       ...(latency.ratio_p95 > TARGETS.latencyRatio ? [`verification p95 at ${latency.ratio_p95}× the bare poller's (target ≤ ${TARGETS.latencyRatio})`] : []),
       ...(matched !== PAID ? [`watcher matched ${matched} of ${PAID} transfers`] : []),
+      ...(watcherFlat.ratio > TARGETS.watcherRatio ? [`watcher pass with 10,000 open at ${watcherFlat.ratio}× with 100 (target ≤ ${TARGETS.watcherRatio})`] : []),
     ];
     const result = {
       at: new Date().toISOString(),
       creates,
       latency,
       watcher: { open_requests: OPEN_REQUESTS, transfers: PAID, matched, ms: watchMs, matched_per_second: Math.round((matched / watchMs) * 1000) },
+      watcher_flat: watcherFlat,
       missed,
     };
     console.log(JSON.stringify(result, null, 2));

@@ -5,7 +5,6 @@
 // confirmation with "New sale" and a printable receipt that says "simulated" for a simulation;
 // axe-core finds no WCAG 2.1 A/AA violation; screenshots match the committed baselines; and no page
 // logs a 404 (favicon) or a console error (hydration).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -13,31 +12,9 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { jopay } from "./support/cli";
 import { injectWallet } from "./merchant-injected-wallet";
+import { axeViolations, DESK, overflow, PHONE, watchProblems } from "./support/page-checks";
 
-const WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1280, height: 900 };
 const ZONE = "Europe/Lisbon";
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-
-/** Everything a page logs that a visitor's console would show as a problem, and every failed response. */
-function watchProblems(page: Page) {
-  const problems: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("response", (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
-  return problems;
-}
 
 interface Shop {
   key: string;

@@ -131,6 +131,8 @@ test.describe.serial("partner console", () => {
     await page.getByRole("button", { name: "Switch to test mode" }).click();
     await expect(page.getByRole("button", { name: "Switch to live mode" })).toBeVisible();
     await page.goto(`/partner/requests/${s.requestId}`);
+    // A simulated payment's transaction is labelled as what it is.
+    await expect(page.getByTestId("request-tx")).toContainText("Simulated payment — no funds moved");
     await page.getByRole("button", { name: "Switch to live mode" }).click();
     await expect(page.getByRole("button", { name: "Switch to test mode" })).toBeVisible();
     await expect(page).toHaveURL(/\/partner\/requests$/);

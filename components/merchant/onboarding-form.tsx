@@ -3,7 +3,24 @@
 // the server-issued SIWE message. Wallet code is loaded only when the merchant clicks.
 import { useState } from "react";
 import { prepareOnboardingSignature, submitOnboarding } from "@/app/(merchant)/merchant/actions";
+import { fill } from "@/lib/i18n/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { Connected } from "./wallet";
+
+/** The form's words, picked from the dashboard catalogue (only these travel to the browser). */
+export type OnboardingFormLabels = Pick<
+  DashboardMessages,
+  | "onbWalletHeading"
+  | "onbConnected"
+  | "onbConnect"
+  | "onbWalletHelp"
+  | "onbDetailsHeading"
+  | "onbTerms"
+  | "onbConnectFailed"
+  | "onbFailed"
+  | "onbFinish"
+  | "waitingForWallet"
+>;
 
 export interface OnboardingFieldSpec {
   name: string;
@@ -12,7 +29,8 @@ export interface OnboardingFieldSpec {
   initial: string;
 }
 
-export function OnboardingForm(props: { token: string; fields: OnboardingFieldSpec[]; termsVersion: string; primaryColor: string }) {
+export function OnboardingForm(props: { token: string; fields: OnboardingFieldSpec[]; termsVersion: string; primaryColor: string; t: OnboardingFormLabels }) {
+  const t = props.t;
   const [wallet, setWallet] = useState<Connected | null>(null);
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(props.fields.map((f) => [f.name, f.initial])));
   const [terms, setTerms] = useState(false);
@@ -27,7 +45,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
       const { connectWallet } = await import("./wallet");
       setWallet(await connectWallet());
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Could not connect the wallet.");
+      setError(err instanceof Error ? err.message : t.onbConnectFailed);
     } finally {
       setBusy(false);
     }
@@ -59,7 +77,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
       }
       window.location.assign(result.redirectTo);
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Something went wrong.");
+      setError(err instanceof Error ? err.message : t.onbFailed);
       setBusy(false);
     }
   }
@@ -67,22 +85,22 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
   return (
     <form onSubmit={finish} className="space-y-5">
       <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-medium">1. Your payout wallet</h2>
+        <h2 className="font-medium">{t.onbWalletHeading}</h2>
         {wallet ? (
           <p className="mt-2 text-sm" data-testid="connected-wallet">
-            Connected: <code className="break-all">{wallet.address}</code>
+            {t.onbConnected} <code className="break-all">{wallet.address}</code>
           </p>
         ) : (
           <button type="button" onClick={connect} disabled={busy} className="mt-3 rounded-md px-4 py-2 text-white" style={{ background: props.primaryColor }}>
-            Connect wallet
+            {t.onbConnect}
           </button>
         )}
-        <p className="mt-2 text-xs text-slate-500">Payments go straight to this wallet. JoPay never holds your funds or keys.</p>
+        <p className="mt-2 text-xs text-slate-500">{t.onbWalletHelp}</p>
       </section>
 
       {props.fields.length > 0 && (
         <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="font-medium">2. Your details</h2>
+          <h2 className="font-medium">{t.onbDetailsHeading}</h2>
           {props.fields.map((f) => (
             <label key={f.name} className="block text-sm">
               <span className="text-slate-700">{f.label}</span>
@@ -104,9 +122,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <label className="flex items-start gap-2 text-sm">
           <input type="checkbox" checked={terms} onChange={(e) => setTerms(e.target.checked)} className="mt-1" />
-          <span>
-            I accept the JoPay merchant terms (version {props.termsVersion}).
-          </span>
+          <span>{fill(t.onbTerms, { version: props.termsVersion })}</span>
         </label>
       </section>
 
@@ -116,7 +132,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
         </p>
       )}
       <button type="submit" disabled={!wallet || !terms || busy} className="w-full rounded-md px-4 py-3 font-medium text-white disabled:opacity-50" style={{ background: props.primaryColor }}>
-        {busy && wallet ? "Waiting for your wallet…" : "Sign and finish"}
+        {busy && wallet ? t.waitingForWallet : t.onbFinish}
       </button>
     </form>
   );

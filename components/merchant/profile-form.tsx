@@ -4,20 +4,20 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { prepareWalletChange, saveProfile, submitWalletChange } from "@/app/(merchant)/merchant/actions";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 
-const LABELS: Record<string, string> = {
-  business_name: "Business name",
-  display_name: "Your name",
-  email: "Email",
-  country: "Country (2 letters)",
-  phone: "Phone",
-  website: "Website",
-  instagram: "Instagram",
-  industry: "Industry",
-  display_currency: "Display currency (e.g. EUR)",
-};
+/** A profile field (saveProfile's name) with its label, in the order the form shows them. */
+export interface ProfileFieldSpec {
+  name: string;
+  label: string;
+}
 
-export function ProfileForm(props: { initial: Record<string, string> }) {
+/** The forms' words, picked from the dashboard catalogue (only these travel to the browser). */
+export type ProfileFormLabels = Pick<DashboardMessages, "profileHeading" | "profileSaved" | "profileSave">;
+export type ChangeWalletLabels = Pick<DashboardMessages, "walletHeading" | "walletHelp" | "walletChange" | "walletChanged" | "walletChangeFailed">;
+
+export function ProfileForm(props: { fields: ProfileFieldSpec[]; initial: Record<string, string>; t: ProfileFormLabels }) {
+  const t = props.t;
   const router = useRouter();
   const [msg, setMsg] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,31 +25,31 @@ export function ProfileForm(props: { initial: Record<string, string> }) {
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const r = await saveProfile(Object.fromEntries(Object.keys(LABELS).map((k) => [k, String(f.get(k) ?? "")])));
+    const r = await saveProfile(Object.fromEntries(props.fields.map(({ name }) => [name, String(f.get(name) ?? "")])));
     setErrors(r.ok ? {} : (r.fieldErrors ?? {}));
-    setMsg(r.ok ? "Saved." : r.error);
+    setMsg(r.ok ? t.profileSaved : r.error);
     if (r.ok) router.refresh();
   }
 
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-medium">Profile</h2>
-      {Object.entries(LABELS).map(([k, label]) => (
-        <label key={k} className="block text-sm">
+      <h2 className="font-medium">{t.profileHeading}</h2>
+      {props.fields.map(({ name, label }) => (
+        <label key={name} className="block text-sm">
           {label}
-          <input name={k} defaultValue={props.initial[k] ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
-          {errors[k] && <span className="text-xs text-red-700">{errors[k]}</span>}
+          <input name={name} defaultValue={props.initial[name] ?? ""} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2" />
+          {errors[name] && <span className="text-xs text-red-700">{errors[name]}</span>}
         </label>
       ))}
       {msg && <p role="status" className="text-sm">{msg}</p>}
       <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-white">
-        Save
+        {t.profileSave}
       </button>
     </form>
   );
 }
 
-export function ChangeWallet() {
+export function ChangeWallet({ t }: { t: ChangeWalletLabels }) {
   const router = useRouter();
   const [msg, setMsg] = useState<string | null>(null);
   async function change() {
@@ -61,18 +61,18 @@ export function ChangeWallet() {
       if (!prepared.ok) throw new Error(prepared.error);
       const r = await submitWalletChange(prepared.message, await personalSign(wallet, prepared.message), wallet.address);
       if (!r.ok) throw new Error(r.error);
-      setMsg("Payout wallet changed. Requests created before keep their original wallet.");
+      setMsg(t.walletChanged);
       router.refresh();
     } catch (err) {
-      setMsg(err instanceof Error ? err.message : "Could not change the wallet.");
+      setMsg(err instanceof Error ? err.message : t.walletChangeFailed);
     }
   }
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="font-medium">Payout wallet</h2>
-      <p className="text-sm text-slate-600">Select the new account in your wallet, then sign with it to prove you control it.</p>
+      <h2 className="font-medium">{t.walletHeading}</h2>
+      <p className="text-sm text-slate-600">{t.walletHelp}</p>
       <button type="button" onClick={change} className="rounded-md border px-4 py-2">
-        Change payout wallet
+        {t.walletChange}
       </button>
       {msg && <p role="status" className="text-sm">{msg}</p>}
     </section>

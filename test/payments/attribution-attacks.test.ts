@@ -3,8 +3,7 @@
 // whoever pastes its hash where, at any confirmation count, through reorgs.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createWalletClient, encodeFunctionData, getAddress, http, type Address, type Hash, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import { createWalletClient, getAddress, http, type Address, type Hash, type Hex } from "viem";
 import { publicClientFor } from "@/lib/chains/clients";
 import type { ChainSettings } from "@/lib/chains/config";
 import { db } from "@/lib/db";
@@ -32,7 +31,6 @@ afterAll(async () => {
 
 // anvil's default account 1 (the test payer), for transactions we must sign ourselves to send the
 // very same bytes again after a reorg.
-const PAYER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
 const PRICE = 27_500_000n; // the victim's request
 const CHEAP = 1_000_000n; // the attacker's request at the same merchant
@@ -245,22 +243,8 @@ describe("EIP-3009 payment references", () => {
 });
 
 describe("reorgs", () => {
-  /** Signs a USDC transfer locally, so the very same transaction can be sent again after a reorg. */
-  async function signedTransfer(to: string, micro: bigint): Promise<Hex> {
-    const account = privateKeyToAccount(PAYER_KEY);
-    const pc = publicClientFor(chain.settings);
-    const [nonce, block] = await Promise.all([pc.getTransactionCount({ address: account.address, blockTag: "pending" }), pc.getBlock()]);
-    return account.signTransaction({
-      chainId: chain.local.chainId, type: "eip1559", nonce, gas: 100_000n,
-      maxFeePerGas: (block.baseFeePerGas ?? 1_000_000_000n) * 3n, maxPriorityFeePerGas: 1n,
-      to: getAddress(chain.local.usdcAddress), data: encodeFunctionData({ abi: testUsdcAbi, functionName: "transfer", args: [getAddress(to), micro] }),
-    });
-  }
-  const send = async (raw: Hex) => {
-    const hash = await rpc<Hash>(chain.local.rpcUrl, "eth_sendRawTransaction", [raw]);
-    await publicClientFor(chain.settings).waitForTransactionReceipt({ hash, pollingInterval: 50 });
-    return hash;
-  };
+  const signedTransfer = (to: string, micro: bigint) => chain.signedTransfer(to, micro);
+  const send = (raw: Hex) => chain.sendRaw(raw);
 
   it("a verified payment a reorg removes is reversed (payment.reversed, audit), verifies again when re-mined, and is final only at the finalized block", async () => {
     const s = await shop();

@@ -6,8 +6,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { compactVerify, createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, errors, type JSONWebKeySet } from "jose";
-import { encodeFunctionData, getAddress, type Hash, type Hex } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
+import type { Hex } from "viem";
 import { publicClientFor } from "@/lib/chains/clients";
 import { resetConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -16,8 +15,6 @@ import { checkFinality } from "@/lib/payments/check-finality";
 import { checkProofs } from "@/lib/payments/check-proofs";
 import { simulatePayment } from "@/lib/payments/simulate-payment";
 import { eventBody } from "@/lib/webhooks/deliver";
-import { rpc } from "@/scripts/local-chain/anvil";
-import { testUsdcAbi } from "@/scripts/local-chain/deploy";
 import { call } from "../support/call-route";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
 import { insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
@@ -27,7 +24,6 @@ const JWKS_PORT = 3211;
 const JWKS_URL = `http://127.0.0.1:${JWKS_PORT}/api/v1/receipts/jwks.json`;
 const AMOUNT = 27_500_000n;
 // anvil's well-known account #1 (the test chain's payer): signs a transfer that can be re-sent after a reorg.
-const PAYER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
 let chain: TestChain;
 let jwksServer: Server;
@@ -230,22 +226,8 @@ describe("receipt of a real payment on anvil", () => {
     }
   }
 
-  /** Signed locally, so the very same transaction can be sent again after a reorg. */
-  async function signedTransfer(to: string, micro: bigint): Promise<Hex> {
-    const account = privateKeyToAccount(PAYER_KEY);
-    const pc = publicClientFor(chain.settings);
-    const [nonce, block] = await Promise.all([pc.getTransactionCount({ address: account.address, blockTag: "pending" }), pc.getBlock()]);
-    return account.signTransaction({
-      chainId: chain.local.chainId, type: "eip1559", nonce, gas: 100_000n,
-      maxFeePerGas: (block.baseFeePerGas ?? 1_000_000_000n) * 3n, maxPriorityFeePerGas: 1n,
-      to: getAddress(chain.local.usdcAddress), data: encodeFunctionData({ abi: testUsdcAbi, functionName: "transfer", args: [getAddress(to), micro] }),
-    });
-  }
-  const send = async (raw: Hex) => {
-    const hash = await rpc<Hash>(chain.local.rpcUrl, "eth_sendRawTransaction", [raw]);
-    await publicClientFor(chain.settings).waitForTransactionReceipt({ hash, pollingInterval: 50 });
-    return hash;
-  };
+  const signedTransfer = (to: string, micro: bigint) => chain.signedTransfer(to, micro);
+  const send = (raw: Hex) => chain.sendRaw(raw);
 
   it("names the transaction, its block and Transfer log, payer and recipient, and verifies", async () => {
     const { partner, request, wallet } = await openPaymentRequest(chain.settings, { usdcMicro: AMOUNT, createdAt: new Date(Date.now() - 60_000) });

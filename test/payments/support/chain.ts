@@ -1,7 +1,8 @@
 // A real anvil chain with the project's TestUSDC for payment tests, plus small helpers to pay the
 // awkward ways a verifier must handle (through a forwarder, split, reverted, other token), and the
 // EIP-3009 way the pay page's wallet flow pays.
-import { createWalletClient, getAddress, http, type Address, type Hash, type Hex } from "viem";
+import { createWalletClient, encodeFunctionData, getAddress, http, type Address, type Hash, type Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
 import { splitSignature, transferAuthorizationTypedData } from "@/lib/payments/eip3009";
 import { publicClientFor } from "@/lib/chains/clients";
 import { chainSettings, type ChainSettings } from "@/lib/chains/config";
@@ -24,6 +25,13 @@ export interface TestChain {
    * (expired, nonce already used) is mined reverted, with no logs.
    */
   transferWithAuthorization(to: string, micro: bigint, nonce: Hex, opts?: { from?: Address; validBefore?: bigint; validAfter?: bigint }): Promise<Hash>;
+  /**
+   * A USDC transfer from anvil's account #1 (the payer), signed locally and not sent: the very same
+   * transaction can be sent (sendRaw) again after a reorg removed it.
+   */
+  signedTransfer(to: string, micro: bigint): Promise<Hex>;
+  /** Sends a signed transaction and waits for it to be mined. */
+  sendRaw(raw: Hex): Promise<Hash>;
   deployToken(): Promise<Address>;
   deployForwarder(): Promise<Address>;
   approve(spender: Address, opts?: { token?: Address; from?: Address }): Promise<Hash>;
@@ -42,6 +50,9 @@ export interface TestChain {
  * A test chain that is also the live mode's chain in config: createRequest snapshots the live
  * chain from config, so requests it creates are payable on this anvil.
  */
+/** anvil's well-known dev account #1 (a public test key): the payer, `local.accounts[1]`. */
+const PAYER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
 export async function startLiveTestChain(): Promise<TestChain> {
   const chain = await startTestChain();
   process.env.LIVE_CHAIN_ID = String(chain.settings.chainId);
@@ -69,6 +80,18 @@ export async function startTestChain(opts: { blockTime?: number } = {}): Promise
     settings,
     payer,
     withConfirmations: (n) => ({ ...settings, confirmations: n }),
+    async signedTransfer(to, micro) {
+      const account = privateKeyToAccount(PAYER_KEY);
+      const [nonce, block] = await Promise.all([pc.getTransactionCount({ address: account.address, blockTag: "pending" }), pc.getBlock()]);
+      return account.signTransaction({
+        chainId: local.chainId, type: "eip1559", nonce, gas: 100_000n,
+        maxFeePerGas: (block.baseFeePerGas ?? 1_000_000_000n) * 3n, maxPriorityFeePerGas: 1n,
+        to: getAddress(local.usdcAddress), data: encodeFunctionData({ abi: testUsdcAbi, functionName: "transfer", args: [getAddress(to), micro] }),
+      });
+    },
+    async sendRaw(raw) {
+      return wait(await rpc<Hash>(local.rpcUrl, "eth_sendRawTransaction", [raw]));
+    },
     async transfer(to, micro, o = {}) {
       const hash = await wc.writeContract({
         address: getAddress(o.token ?? local.usdcAddress), abi: testUsdcAbi, functionName: "transfer",

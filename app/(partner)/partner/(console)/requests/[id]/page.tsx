@@ -24,6 +24,11 @@ export default async function RequestDetail({ params }: { params: Promise<{ id: 
           <dt className="text-slate-500">Amount</dt><dd>{formatMinor(r.amount.fiat_int, r.amount.fiat_code)} · {formatUsdc(r.amount.usdc_micro)}</dd>
           <dt className="text-slate-500">Status</dt><dd data-testid="request-status">{r.status}</dd>
           <dt className="text-slate-500">Proof</dt><dd>{r.proof_status}</dd>
+          <dt className="text-slate-500">Transaction</dt>
+          <dd className="break-all font-mono text-xs" data-testid="request-tx">
+            {r.proof ? r.proof.tx_hash : "—"}
+            {r.proof?.simulated ? <span className="ml-2 font-sans font-medium text-amber-800">Simulated payment — no funds moved</span> : null}
+          </dd>
           <dt className="text-slate-500">Created</dt><dd>{when(r.created_at)} (via {detail.createdVia})</dd>
           <dt className="text-slate-500">Expires</dt><dd>{when(r.expires_at)}</dd>
           <dt className="text-slate-500">Pay page</dt><dd className="break-all"><a className="underline" href={r.pay_page_url}>{r.pay_page_url}</a></dd>
