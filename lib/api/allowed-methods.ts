@@ -4,7 +4,7 @@
 // not export with a bare 405 (no body, no Allow); API clients get the error table's JSON instead
 // (SPEC §4: 405 method_not_allowed). This was a proxy (middleware) once: running it on every API
 // request cost more than a third of the API's throughput (bench:api), for a rare wrong method.
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "./request-id";
 import { operations } from "@/lib/api/operations";
 import { ApiError } from "./errors";
 import { errorResponse } from "./respond";
@@ -48,7 +48,7 @@ export const methodNotAllowed = Object.assign(
   async (req: Request): Promise<Response> =>
     errorResponse(new ApiError("method_not_allowed"), {
       Allow: (allowedMethods(new URL(req.url).pathname) ?? []).join(", "),
-      "X-Request-Id": uuidv7(),
+      "X-Request-Id": requestIdFor(req),
     }),
   { [NOT_AN_OPERATION]: true as const },
 );
@@ -60,7 +60,7 @@ export const methodNotAllowed = Object.assign(
 export async function allowOptions(req: Request): Promise<Response> {
   const allowed = allowedMethods(new URL(req.url).pathname) ?? [];
   const all = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : []), "OPTIONS"];
-  return new Response(null, { status: 204, headers: { Allow: all.join(", "), "X-Request-Id": uuidv7() } });
+  return new Response(null, { status: 204, headers: { Allow: all.join(", "), "X-Request-Id": requestIdFor(req) } });
 }
 
 export const isOperation = (handler: unknown): boolean =>

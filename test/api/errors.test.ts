@@ -92,7 +92,7 @@ describe("authentication (401 unauthorized)", () => {
 describe("unknown paths and methods", () => {
   it("any unknown /api/v1 path is a JSON 404 not_found", async () => {
     for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
-      const res = await catchAll[m]();
+      const res = await catchAll[m](new Request("http://localhost:3000/api/v9/nope", { method: m }));
       expect(res.status).toBe(404);
       expect(res.headers.get("x-request-id")).toBeTruthy();
       expect(await res.json()).toEqual({ ok: false, error: "not_found", message: "No such API path." });

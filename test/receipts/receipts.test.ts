@@ -33,7 +33,7 @@ beforeAll(async () => {
   // The real JWKS route handler behind a real socket, so jose fetches it as a verifier would.
   jwksServer = createServer(async (req, res) => {
     const { GET } = await import("@/app/api/v1/receipts/jwks.json/route");
-    const answer = await GET();
+    const answer = await GET(new Request(`http://localhost${req.url}`));
     res.writeHead(req.url === "/api/v1/receipts/jwks.json" ? answer.status : 404, Object.fromEntries(answer.headers));
     res.end(req.url === "/api/v1/receipts/jwks.json" ? await answer.text() : "");
   });

@@ -4,9 +4,9 @@
  */
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse } from "@/lib/api/respond";
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "@/lib/api/request-id";
 
-const notFound = async () => errorResponse(new ApiError("not_found", "No such API path."), { "X-Request-Id": uuidv7() });
+const notFound = async (req: Request) => errorResponse(new ApiError("not_found", "No such API path."), { "X-Request-Id": requestIdFor(req) });
 
 // ANY /api/<unknown> — 404 not_found
 export const GET = notFound;

@@ -6,15 +6,15 @@ import { errorTable } from "@/lib/api/errors";
 import { rateLimitBackend } from "@/lib/api/rate-limit";
 import { json } from "@/lib/api/respond";
 import { db } from "@/lib/db";
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "@/lib/api/request-id";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(req: Request) {
   const limiter = rateLimitBackend();
   const redis = limiter.store === "redis" ? { redis: limiter.status === "ok" ? "up" : "degraded" } : {};
-  const headers = { "X-Request-Id": uuidv7() };
+  const headers = { "X-Request-Id": requestIdFor(req) };
   try {
     await db.$queryRaw`SELECT 1`;
     return json({ ok: true, database: "up", ...redis }, 200, headers);

@@ -7,14 +7,14 @@
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse, toApiError } from "@/lib/api/respond";
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "@/lib/api/request-id";
 import { metricsAccess } from "@/lib/metrics/metrics-token";
 import { renderMetrics } from "@/lib/metrics/render-metrics";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
-  const headers: Record<string, string> = { "X-Request-Id": uuidv7() };
+  const headers: Record<string, string> = { "X-Request-Id": requestIdFor(req) };
   const access = metricsAccess(req.headers.get("authorization"));
   if (access === "disabled") return errorResponse(new ApiError("not_found", "No such API path."), headers);
   if (access === "refused") {

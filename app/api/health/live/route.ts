@@ -3,12 +3,12 @@
 // Public, like /api/health: it reveals nothing.
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 import { json } from "@/lib/api/respond";
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "@/lib/api/request-id";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return json({ ok: true }, 200, { "X-Request-Id": uuidv7() });
+export async function GET(req: Request) {
+  return json({ ok: true }, 200, { "X-Request-Id": requestIdFor(req) });
 }
 
 // Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.

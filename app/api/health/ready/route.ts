@@ -6,12 +6,12 @@ import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 import { ApiError } from "@/lib/api/errors";
 import { errorResponse, json, toApiError } from "@/lib/api/respond";
 import { notReadyReasons, readiness } from "@/lib/health/readiness";
-import { uuidv7 } from "@/lib/ids";
+import { requestIdFor } from "@/lib/api/request-id";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  const headers = { "X-Request-Id": uuidv7() };
+export async function GET(req: Request) {
+  const headers = { "X-Request-Id": requestIdFor(req) };
   try {
     const r = await readiness();
     if (r.ready) return json({ ok: true, checks: r.checks }, 200, headers);
