@@ -27,6 +27,7 @@ import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
 import { config } from "@/lib/config";
 import { sql } from "@/lib/db/sql";
+import { withinBudget } from "@/lib/deadline";
 import { ApiError } from "./errors";
 import { recordRateLimitRejection } from "@/lib/metrics/record";
 
@@ -233,24 +234,10 @@ export class RedisStore implements CounterStore {
         return this.redis.eval(TAKE_LUA, 1, ...args);
       }),
       this.budgetMs,
+      "Redis",
     )) as number[];
     return { admitted: reply[0] === 1, slot: reply[1], counts: reply.slice(2) };
   }
-}
-
-/**
- * `p`, or a timeout error after `ms` — decided only after the event loop has read its sockets once
- * more (setImmediate runs after the poll phase). A process that was busy for longer than `ms` (a
- * loaded web instance) then still takes a reply that was waiting in the socket, instead of calling
- * Redis slow and counting the hit in PostgreSQL: that would split one key's hits between two
- * stores and admit more than its limit.
- */
-export function withinBudget<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => setImmediate(() => reject(new Error(`Redis did not answer within ${ms} ms`))), ms);
-  });
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -20,6 +20,7 @@ import type { ChainSettings } from "@/lib/chains/config";
 import { chainForMode, configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
+import { withinBudget } from "@/lib/deadline";
 import { log } from "@/lib/log";
 import { ownerOf, referencedRequestIds } from "./attribution";
 import { reattribute } from "./reattribute";
@@ -183,11 +184,8 @@ export async function readChain(chain: ChainSettings, txHash: string): Promise<C
 
 /** A chain read that answers "error" once `ms` have passed, so one hanging RPC cannot hold a batch. */
 export function withDeadline(read: Promise<ChainRead>, ms: number): Promise<ChainRead> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<ChainRead>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: "error", message: `chain reads took over ${ms} ms` }), ms);
-  });
-  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+  // readChain never rejects (an RPC failure is a "error" read), so a rejection is the budget.
+  return withinBudget(read, ms).catch((): ChainRead => ({ kind: "error", message: `chain reads took over ${ms} ms` }));
 }
 
 async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckProofsOptions) {

@@ -3,7 +3,9 @@
 // from the app secret, the way every other dev key is (lib/app-secret.ts). Private keys stay in
 // this module's KeyObjects: never logged, never serialised; only the JWKS's public halves leave.
 import { purposeKey } from "@/lib/app-secret";
+import type { z } from "zod";
 import { config } from "@/lib/config";
+import type { receiptJwksOutput } from "@/lib/schemas/receipt";
 import { DERIVED_KEY_PURPOSE, derivedSigningKey, parseSigningKeys, type SigningKey } from "./signing-key-entries";
 
 export interface ReceiptKeys {
@@ -13,14 +15,8 @@ export interface ReceiptKeys {
   all: SigningKey[];
 }
 
-export interface ReceiptJwk {
-  kty: "OKP";
-  crv: "Ed25519";
-  x: string;
-  kid: string;
-  alg: "EdDSA";
-  use: "sig";
-}
+/** One published key, as the JWKS answer's schema declares it. */
+export type ReceiptJwk = z.output<typeof receiptJwksOutput>["keys"][number];
 
 let cached: { source: string; keys: ReceiptKeys } | undefined;
 

@@ -5,7 +5,8 @@
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
-import { counterStore, FailoverStore, hit, withinBudget } from "@/lib/api/rate-limit";
+import { counterStore, FailoverStore, hit } from "@/lib/api/rate-limit";
+import { withinBudget } from "@/lib/deadline";
 
 describe("counterStore", () => {
   it("concurrent first callers share one store, and a burst through it is counted exactly", async () => {
