@@ -11,17 +11,22 @@
 //     1,000 and with 1,000,000 requests in the table, at 1 and 32 connections. The 1k database is
 //     a copy (CREATE DATABASE … TEMPLATE) taken before the bulk insert, served by a second
 //     `next start`, so both sizes are measured in alternating slices under the same background load.
+//     Each size also against the bare server's list, which runs our list's very statements
+//     (imported from lib/) and sends the rows through plain JSON.stringify: CPU per request
+//     (server process + its PostgreSQL backends) of ours as a multiple of the bare one's.
 // Every partner's rate limit is raised so the limiter counts each request but never refuses.
-// Prints a table, writes bench/results/api.json, exits 1 when a target is missed. Targets (README
-// figures, not tests): create ≥ 50% of the baseline's throughput at 32 connections with p99 ≤ 2×
-// the baseline's; list p95 with 1M rows within 1.5× of the 1,000-row figure. Flags: --no-build reuses .next-bench. Env: BENCH_SECONDS (16 per
-// scenario), BENCH_ROWS (1000000).
+// Prints a table, writes bench/results/api.json (its `checks` feed `npm run bench`'s combined
+// table), exits 1 when a target is missed. Targets (README figures, not tests): create ≥ 50% of
+// the baseline's throughput at 32 connections with p99 ≤ 2× the baseline's; list CPU per request ≤
+// 2× the bare list's at 1k and at 1M rows (32 connections); list p95 with 1M rows within 1.5× of the
+// 1,000-row figure. Flags: --no-build reuses .next-bench. Env: BENCH_SECONDS (16 per scenario),
+// BENCH_ROWS (1000000; smaller for a quick check of the bench itself, not for figures).
 import { randomBytes, randomInt } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { migrate } from "../lib/db/migrate";
 import { createDatabase, dropDatabase, findPostgres } from "../test/setup/postgres";
+import { exitOnMissed, ratioCheck, reported, writeResults, type Check } from "./support/checks";
 import { cpuSince, snapshot } from "./support/cpu";
 import { runLoad, summarize, type LoadRequest, type LoadResult, type RawLoad } from "./support/load";
 import { insertRequests, seedPartners, sql, type BenchPartner } from "./support/seed-api";
@@ -43,7 +48,7 @@ const POOL_SIZE = 10; // DATABASE_POOL_SIZE's default, for next start and the ba
 // Every target a ratio against a reference measured in the same run (issue 16): throughput and p99
 // against the bare server running the same SQL, the 1M-row list against the 1k-row one. Absolute
 // figures are printed as context only.
-const TARGETS = { createRatio: 0.5, createP99Ratio: 2, listGrowth: 1.5 };
+const TARGETS = { createRatio: 0.5, createP99Ratio: 2, listGrowth: 1.5, listCpuRatio: 2 };
 
 const load1 = () => Number(loadavg()[0].toFixed(2));
 const log = (msg: string) => console.error(`[bench:api ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -167,10 +172,12 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-function cpuRatio(base: Row, ours: Row): number | null {
-  if (base.server_cpu_ms_per_req === null || ours.server_cpu_ms_per_req === null) return null;
-  const total = (r: Row) => r.server_cpu_ms_per_req! + (r.db_cpu_ms_per_req ?? 0);
-  return Number((total(base) / total(ours)).toFixed(3));
+const cpuTotal = (r: Row) => (r.server_cpu_ms_per_req === null ? null : r.server_cpu_ms_per_req + (r.db_cpu_ms_per_req ?? 0));
+
+/** `a`'s CPU per request (server + database) as a multiple of `b`'s. */
+function cpuRatio(a: Row, b: Row): number | null {
+  const [x, y] = [cpuTotal(a), cpuTotal(b)];
+  return x === null || y === null || y === 0 ? null : Number((x / y).toFixed(3));
 }
 
 function printTable(rows: Row[]) {
@@ -247,6 +254,8 @@ async function main() {
     stops.push(baseline.stop);
     const insertOnly = await startBaseline({ ...baselineEnv, BASELINE: "insert-only" });
     stops.push(insertOnly.stop);
+    const baselineSmall = await startBaseline({ ...baselineEnv, DATABASE_URL: smallUrl, BASELINE: "same" });
+    stops.push(baselineSmall.stop);
 
     const create = createRequests(partners);
     const list = listRequests(listed, since);
@@ -256,9 +265,12 @@ async function main() {
     const health: Target = { label: "GET /api/health (ceiling)", server: web, databaseUrl, next: () => ({ method: "GET", path: "/api/health", headers: {} }) };
     const listSmall: Target = { label: "list, 1k rows", server: webSmall, databaseUrl: smallUrl, next: list };
     const listBig: Target = { label: "list, 1M rows", server: web, databaseUrl, next: list };
+    const listBareSmall: Target = { label: "list, 1k rows (bare, same SQL)", server: baselineSmall, databaseUrl: smallUrl, next: list };
+    const listBareBig: Target = { label: "list, 1M rows (bare, same SQL)", server: baseline, databaseUrl, next: list };
+    const lists = [listSmall, listBareSmall, listBig, listBareBig];
 
     // Warm-up: JIT, Prisma's query caches, connection pools — in both next processes alike.
-    for (const t of [ours, bare, bareInsert, listSmall, listBig]) await runLoad({ baseUrl: t.server.url, connections: 8, seconds: 3, next: t.next });
+    for (const t of [ours, bare, bareInsert, listSmall, listBareSmall, listBig]) await runLoad({ baseUrl: t.server.url, connections: 8, seconds: 3, next: t.next });
 
     const rows: Row[] = [];
     rows.push(...(await interleaved([ours, bare], 1)));
@@ -272,9 +284,9 @@ async function main() {
     await sql(databaseUrl, "ANALYZE payment_requests");
     const bulkSeconds = (Date.now() - t0) / 1000;
     const explain = { rows_1k: await explainList(smallUrl, listed, since), rows_1m: await explainList(databaseUrl, listed, since) };
-    for (const t of [listSmall, listBig]) await runLoad({ baseUrl: t.server.url, connections: 4, seconds: 2, next: t.next });
-    rows.push(...(await interleaved([listSmall, listBig], 1)));
-    rows.push(...(await interleaved([listSmall, listBig], 32)));
+    for (const t of lists) await runLoad({ baseUrl: t.server.url, connections: 4, seconds: 2, next: t.next });
+    rows.push(...(await interleaved(lists, 1)));
+    rows.push(...(await interleaved(lists, 32)));
 
     const find = (label: string, c: number) => rows.find((r) => r.label === label && r.connections === c)!;
     const ours32 = find(ours.label, 32);
@@ -282,13 +294,17 @@ async function main() {
     const insert32 = find(bareInsert.label, 32);
     const small1 = find(listSmall.label, 1);
     const big1 = find(listBig.label, 1);
+    const listCpu = (c: number) => ({
+      rows_1k: cpuRatio(find(listSmall.label, c), find(listBareSmall.label, c)),
+      rows_1m: cpuRatio(find(listBig.label, c), find(listBareBig.label, c)),
+    });
     const summary = {
       create_ratio_1: Number((find(ours.label, 1).rps / find(bare.label, 1).rps).toFixed(3)),
       create_ratio_32: Number((ours32.rps / base32.rps).toFixed(3)),
       create_p99_ms_32: ours32.p99_ms,
       // Load-independent view of the same ratio: the baseline's CPU per create (server + database)
       // as a share of ours.
-      create_cpu_ratio_32: cpuRatio(base32, ours32),
+      create_cpu_ratio_32: cpuRatio(base32, ours32), // the baseline's as a share of ours
       // The bare server doing the same SQL: its p99 says what the database work alone allows here.
       baseline_p99_ms_32: base32.p99_ms,
       // Against the cheapest authenticated insert: ours, and a Next route with one SELECT 1.
@@ -298,12 +314,29 @@ async function main() {
       list_p95_ms_1m: big1.p95_ms,
       list_p95_growth: Number((big1.p95_ms / small1.p95_ms).toFixed(2)),
       create_p99_ratio_32: Number((ours32.p99_ms / base32.p99_ms).toFixed(2)),
+      // Our list's CPU per request (server + database) as a multiple of the bare same-SQL list's.
+      list_cpu_ratio_32: listCpu(32),
+      list_cpu_ratio_1: listCpu(1),
     };
+    const within = (v: number | null, limit: number) => v !== null && v <= limit;
     const met = {
       create_throughput: summary.create_ratio_32 >= TARGETS.createRatio,
       create_p99: summary.create_p99_ratio_32 <= TARGETS.createP99Ratio,
       list_growth: summary.list_p95_growth <= TARGETS.listGrowth,
+      list_cpu_1k: within(summary.list_cpu_ratio_32.rows_1k, TARGETS.listCpuRatio),
+      list_cpu_1m: within(summary.list_cpu_ratio_32.rows_1m, TARGETS.listCpuRatio),
     };
+    const cpuOf = (r: Row) => `${r.server_cpu_ms_per_req ?? "?"} + ${r.db_cpu_ms_per_req ?? "?"} ms`;
+    const listCpuDetail = (c: number, ours: Target, bare: Target) => `${cpuOf(find(ours.label, c))} vs bare ${cpuOf(find(bare.label, c))}, server + db`;
+    const checks: Check[] = [
+      ratioCheck("create, 32 conns: throughput vs bare same-SQL server", summary.create_ratio_32, "≥", TARGETS.createRatio, `${ours32.rps} vs ${base32.rps} req/s`),
+      ratioCheck("create, 32 conns: p99 vs bare same-SQL server", summary.create_p99_ratio_32, "≤", TARGETS.createP99Ratio, `${ours32.p99_ms} vs ${base32.p99_ms} ms`),
+      ratioCheck("list, 1k rows, 32 conns: CPU/request vs bare same-SQL list", summary.list_cpu_ratio_32.rows_1k, "≤", TARGETS.listCpuRatio, listCpuDetail(32, listSmall, listBareSmall)),
+      ratioCheck("list, 1M rows, 32 conns: CPU/request vs bare same-SQL list", summary.list_cpu_ratio_32.rows_1m, "≤", TARGETS.listCpuRatio, listCpuDetail(32, listBig, listBareBig)),
+      ratioCheck("list, 1 conn: p95 with 1M rows vs 1k rows", summary.list_p95_growth, "≤", TARGETS.listGrowth, `${big1.p95_ms} vs ${small1.p95_ms} ms`),
+      reported("list, 1 conn: CPU/request vs bare, 1k | 1M rows", `${summary.list_cpu_ratio_1.rows_1k}× | ${summary.list_cpu_ratio_1.rows_1m}×`),
+      reported("create, 32 conns: bare CPU/request as a share of ours", `${summary.create_cpu_ratio_32 ?? "?"}`),
+    ];
 
     console.log();
     printTable(rows);
@@ -312,6 +345,10 @@ async function main() {
     console.log(`  by CPU per create: ${summary.create_cpu_ratio_32 === null ? "?" : `${(summary.create_cpu_ratio_32 * 100).toFixed(0)}%`}; the bare server's own p99 doing the same SQL: ${summary.baseline_p99_ms_32} ms`);
     console.log(`  against the bare insert-only server: create ${(summary.create_ratio_32_insert_only * 100).toFixed(0)}%, GET /api/health ${(summary.health_ratio_32_insert_only * 100).toFixed(0)}%`);
     console.log(`list p95 at 1 connection: ${summary.list_p95_ms_1k} ms with 1k rows, ${summary.list_p95_ms_1m} ms with 1M rows = ${summary.list_p95_growth}× (target ≤ ${TARGETS.listGrowth}×)`);
+    for (const c of [32, 1]) {
+      const r = listCpu(c);
+      console.log(`list CPU per request at ${c} connection(s), ours vs the bare same-SQL list: ${r.rows_1k}× with 1k rows, ${r.rows_1m}× with 1M rows${c === 32 ? ` (target ≤ ${TARGETS.listCpuRatio}×)` : ""}`);
+    }
     console.log(`list plan with 1M rows: ${explain.rows_1m.plan} (${explain.rows_1m.execution_ms} ms in PostgreSQL)`);
     console.log(`targets met: ${JSON.stringify(met)}`);
 
@@ -326,7 +363,7 @@ async function main() {
         merchants: partners.reduce((a, p) => a + p.merchantIds.length, 0),
         database_pool_size: POOL_SIZE,
         rate_limit_store: "postgresql",
-        baselines: "same SQL (the ratio's denominator) and insert only (reference), bench/support/baseline-server.ts",
+        baselines: "same SQL (the ratio's denominator: create and list) and insert only (reference), bench/support/baseline-server.ts",
         create_body: "merchant_id (random of the key's partner's 4), random fiat_amount_int, unique idempotency_key, memo, metadata",
         list_query: `status=requested&merchant_id=<one merchant>&since=<60 days ago>, default limit 50, keys of one partner; the merchant holds ${LISTED_MERCHANT_ROWS} of the 1k rows, so both pages are full`,
         bulk_insert_seconds: Number(bulkSeconds.toFixed(1)),
@@ -335,17 +372,12 @@ async function main() {
       targets: TARGETS,
       summary,
       met,
+      checks,
       explain,
       runs: rows,
     };
-    mkdirSync("bench/results", { recursive: true });
-    writeFileSync("bench/results/api.json", `${JSON.stringify(result, null, 2)}\n`);
-    log("wrote bench/results/api.json");
-    const missed = Object.entries(met).filter(([, ok]) => !ok).map(([name]) => name);
-    if (missed.length) {
-      console.error(`missed: ${missed.join(", ")}`);
-      process.exitCode = 1;
-    }
+    log(`wrote ${writeResults("api", result)}`);
+    exitOnMissed("api", checks);
   } finally {
     await cleanup();
   }

@@ -8,7 +8,7 @@
 // Reuses the e2e environment (fresh database, anvil + test USDC, `next start` on E2E_PORT) so it
 // needs `npm run build` first. Prints JSON, writes bench/results/paypage.json, exits 1 over budget.
 import { pct } from "./support/bench-db";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { exitOnMissed, writeResults, type Check } from "./support/checks";
 import { gzipSync } from "node:zlib";
 import globalSetup from "../e2e/support/global-setup";
 import { jopay } from "../e2e/support/cli";
@@ -89,10 +89,18 @@ async function main() {
       firstLoadJs: { ...js, budgetKb: JS_BUDGET_KB, withinBudget: js.totalGzipKb <= JS_BUDGET_KB && !js.walletCodeInFirstLoad && !js.walletConnectInFirstLoad },
       serverMs: { ...latency, budgetP50: P50_BUDGET_MS, withinBudget: latency.p50 <= P50_BUDGET_MS },
     };
+    const checks: Check[] = [
+      {
+        row: "pay page first-load JS before the wallet click, gzip",
+        figure: `${result.firstLoadJs.totalGzipKb.toFixed(1)} kB${js.walletCodeInFirstLoad || js.walletConnectInFirstLoad ? " (wallet code in it)" : ""}`,
+        target: `≤ ${JS_BUDGET_KB} kB, no wallet code`,
+        pass: result.firstLoadJs.withinBudget,
+      },
+      { row: "pay page server response p50 (next start)", figure: `${latency.p50.toFixed(1)} ms`, target: `≤ ${P50_BUDGET_MS} ms`, pass: result.serverMs.withinBudget },
+    ];
     console.log(JSON.stringify(result, null, 2));
-    mkdirSync("bench/results", { recursive: true });
-    writeFileSync("bench/results/paypage.json", `${JSON.stringify(result, null, 2)}\n`);
-    if (!result.firstLoadJs.withinBudget || !result.serverMs.withinBudget) process.exitCode = 1;
+    writeResults("paypage", { ...result, checks });
+    exitOnMissed("paypage", checks);
   } finally {
     await teardown();
   }

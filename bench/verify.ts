@@ -14,11 +14,12 @@
 //  4. Watcher cost per block flat in the number of open requests: the same blocks (10 transfers to
 //     watched wallets, none matching) scanned with 10,000 open requests and with 100 (the rest
 //     voided between slices), arms alternated; target: median ms per pass ≤ 1.5 × with 100.
-// Prints JSON, writes bench/results/verify.json, exits 1 when a target is missed.
-import { mkdirSync, writeFileSync } from "node:fs";
+// Prints JSON, writes bench/results/verify.json (its `checks` feed `npm run bench`'s combined
+// table), exits 1 when a target is missed.
 import { randomBytes, randomUUID } from "node:crypto";
 import { encodeFunctionData, erc20Abi, getAddress, type Hash } from "viem";
 import { openBenchDatabase, pct } from "./support/bench-db";
+import { ratioCheck, reported, writeResults, type Check } from "./support/checks";
 
 const LATENCY_SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40); // per arm
 const OPEN_REQUESTS = Number(process.env.BENCH_OPEN_REQUESTS ?? 10_000);
@@ -258,17 +259,25 @@ async function main() {
       ...(matched !== PAID ? [`watcher matched ${matched} of ${PAID} transfers`] : []),
       ...(watcherFlat.ratio > TARGETS.watcherRatio ? [`watcher pass with 10,000 open at ${watcherFlat.ratio}× with 100 (target ≤ ${TARGETS.watcherRatio})`] : []),
     ];
+    const matchedPerSecond = Math.round((matched / watchMs) * 1000);
+    const checks: Check[] = [
+      ratioCheck("creates/s to one wallet vs spread over 64 (32 callers)", creates.ratio, "≥", TARGETS.oneWalletRatio, `${creates.one_wallet_per_s} vs ${creates.wallets_64_per_s}/s`),
+      ratioCheck("confirming block → proof_verified p95 vs bare poller", latency.ratio_p95, "≤", TARGETS.latencyRatio, `${latency.jopay_ms.p95} vs ${latency.bare_poller_ms.p95} ms`),
+      ratioCheck("watcher ms per pass, 10,000 open vs 100", watcherFlat.ratio, "≤", TARGETS.watcherRatio, `${watcherFlat.median_ms_per_pass_10000} vs ${watcherFlat.median_ms_per_pass_100} ms`),
+      { row: `watcher over ${OPEN_REQUESTS} open: transfers matched`, figure: `${matched} of ${PAID}`, target: `all ${PAID}`, pass: matched === PAID },
+      reported(`watcher over ${OPEN_REQUESTS} open: throughput`, `${matchedPerSecond} transfers matched/s`),
+    ];
     const result = {
       at: new Date().toISOString(),
       creates,
       latency,
-      watcher: { open_requests: OPEN_REQUESTS, transfers: PAID, matched, ms: watchMs, matched_per_second: Math.round((matched / watchMs) * 1000) },
+      watcher: { open_requests: OPEN_REQUESTS, transfers: PAID, matched, ms: watchMs, matched_per_second: matchedPerSecond },
       watcher_flat: watcherFlat,
       missed,
+      checks,
     };
     console.log(JSON.stringify(result, null, 2));
-    mkdirSync("bench/results", { recursive: true });
-    writeFileSync("bench/results/verify.json", `${JSON.stringify(result, null, 2)}\n`);
+    writeResults("verify", result);
     if (missed.length) throw new Error(`missed: ${missed.join("; ")}`);
   } finally {
     await chain.stop();

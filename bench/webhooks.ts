@@ -10,8 +10,8 @@
 //     arriving at the receiver, with the worker's default poll interval (reported).
 // Uses a throwaway PostgreSQL database; prints JSON, writes bench/results/webhooks.json, exits 1
 // when a target is missed.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { openBenchDatabase, pct } from "./support/bench-db";
+import { ratioCheck, reported, writeResults, type Check } from "./support/checks";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 2_000);
@@ -141,9 +141,15 @@ async function main() {
     await loop.drain();
     results.latency_ms = { samples: SAMPLES, p50: pct(latencies, 50), p95: pct(latencies, 95), max: Math.max(...latencies) };
 
+    const claim = results.claim_10_vs_10000_endpoints as { median_ms_10: number; median_ms_10000: number; ratio: number };
+    const latency = results.latency_ms as { p95: number };
+    const checks: Check[] = [
+      ratioCheck("claim of due deliveries, 10,000 endpoints vs 10", claim.ratio, "≤", TARGETS.claimRatio, `${claim.median_ms_10000} vs ${claim.median_ms_10} ms median`),
+      ratioCheck("deliveries/s, 32 endpoints vs 4", throughputRatio, "≥", TARGETS.throughputRatio, `${perSecond(32)} vs ${perSecond(4)}/s`),
+      reported("state change → receipt at the receiver, p95", `${latency.p95} ms`),
+    ];
     console.log(JSON.stringify(results, null, 2));
-    mkdirSync("bench/results", { recursive: true });
-    writeFileSync("bench/results/webhooks.json", `${JSON.stringify({ at: new Date().toISOString(), ...results, missed }, null, 2)}\n`);
+    writeResults("webhooks", { at: new Date().toISOString(), ...results, missed, checks });
     if (missed.length > 0) {
       console.error(`bench:webhooks missed: ${missed.join("; ")}`);
       process.exitCode = 1;

@@ -1,5 +1,5 @@
 // Per-IP limits through the real server under the default TRUSTED_PROXY_HOPS=0: the pay page's
-// proof endpoint counts the socket's address, which no header changes (lib/api/client-ip.ts).
+// proof endpoint counts the socket's address, which no header changes (lib/rate-limit/client-ip.ts).
 // Each client connects from an address of its own in 127.0.0.0/8 (all loopback on Linux), so this
 // spec spends no budget that the browser specs, all from 127.0.0.1, need.
 import { randomBytes, randomUUID } from "node:crypto";

@@ -2,6 +2,7 @@
 // process with a message naming the variable — never a half-configured payment system.
 import { z } from "zod";
 import { parseSigningKeys, SigningKeyError } from "@/lib/receipts/signing-key-entries";
+import { ADDRESS_RE } from "@/lib/schemas/hex";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -19,7 +20,7 @@ const optionalUrl = (protocols: string[]) =>
 
 const address = z
   .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, "must be an EVM address: 0x followed by 40 hex characters")
+  .regex(ADDRESS_RE, "must be an EVM address: 0x followed by 40 hex characters")
   .transform((v) => v.toLowerCase());
 
 const positiveInt = (fallback: number) =>
@@ -31,7 +32,7 @@ const envSchema = z.object({
   DATABASE_URL: optionalUrl(["postgres://", "postgresql://"]),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: optionalUrl(["redis://", "rediss://"]),
-  /** Proxies in front of the app that each append to X-Forwarded-For (lib/api/client-ip.ts); 0: none believed. */
+  /** Proxies in front of the app that each append to X-Forwarded-For (lib/rate-limit/client-ip.ts); 0: none believed. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).optional().default(0),
   /** Requests per minute per client address on /api/v1 with a missing or bad API key. */
   API_AUTH_FAILURES_PER_MINUTE: positiveInt(30),

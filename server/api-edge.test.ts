@@ -3,7 +3,7 @@
 // handler (here a stand-in for Next that says so). Raw sockets, so nothing normalises the bytes.
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorTable } from "@/lib/api/errors";
+import { errorTable } from "@/lib/errors";
 import { createWebServer, type WebServer } from "./web-server";
 
 let web: WebServer;

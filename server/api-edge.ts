@@ -10,7 +10,7 @@
 // their own 405 handlers (lib/api/allowed-methods.ts). Checked once per request before Next: a
 // prefix test and, for /api paths, one decode — nothing else on the hot path.
 import type { Socket } from "node:net";
-import { ApiError, type ErrorCode } from "../lib/api/errors";
+import { ApiError, type ErrorCode } from "../lib/errors";
 import { uuidv7 } from "../lib/ids";
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

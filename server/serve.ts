@@ -1,7 +1,7 @@
 // `npm start`: the JoPay web process. Next's documented custom server — its request handler behind
 // our own node:http server (server/web-server.ts) — instead of `next start`, because only a server
 // of ours sees each request's socket and can hand its address to the per-IP limits
-// (lib/api/client-ip.ts). `npm run dev` runs it with --dev.
+// (lib/rate-limit/client-ip.ts). `npm run dev` runs it with --dev.
 //
 //   node --import tsx server/serve.ts [--dev] [-p PORT] [-H HOSTNAME]
 //

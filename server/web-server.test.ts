@@ -1,11 +1,11 @@
 // The server in front of Next, with a trivial handler in Next's place: what it stamps is what the
-// per-IP limits see (lib/api/client-ip.ts reads it as the route handlers do), and how it stops.
+// per-IP limits see (lib/rate-limit/client-ip.ts reads it as the route handlers do), and how it stops.
 // Clients connect from addresses of their own in 127.0.0.0/8, all of it loopback on Linux.
 import { randomBytes } from "node:crypto";
 import { Agent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { clientIpFrom } from "@/lib/api/client-ip";
+import { clientIpFrom } from "@/lib/rate-limit/client-ip";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
 import { createWebServer, type RequestHandler, type WebServer } from "./web-server";
 

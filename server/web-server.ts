@@ -1,11 +1,11 @@
 // The node:http server in front of Next's request handler (server/serve.ts). Before Next sees a
-// request it stamps the socket's address into a header of our own (lib/api/peer-header.ts), which
+// request it stamps the socket's address into a header of our own (lib/rate-limit/peer-header.ts), which
 // is how per-IP limits learn the caller without believing X-Forwarded-For. stop() is the graceful
 // end: no new connections, in-flight requests finish, then every connection is closed.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { stampPeer, trustPeerHeader } from "../lib/api/peer-header";
+import { stampPeer, trustPeerHeader } from "../lib/rate-limit/peer-header";
 import { log } from "../lib/log";
 import { answerClientError, answerConnect, apiEdgeAnswer } from "./api-edge";
 import { consoleCsp, isConsolePath, securityHeaders } from "./security-headers";

@@ -3,7 +3,7 @@
 // live in the process that counts, so each worker is its own scrape target; the database-derived
 // gauges are the web process's (/api/metrics), not repeated here.
 import { createServer, type Server } from "node:http";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { uuidv7 } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { metricsAccess } from "@/lib/metrics/metrics-token";

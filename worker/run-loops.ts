@@ -6,19 +6,7 @@ import { hostname } from "node:os";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-
-export interface LoopContext {
-  workerId: string;
-  signal: AbortSignal;
-}
-
-export interface Loop {
-  name: string;
-  /** Idle sleep between runs. */
-  intervalMs: number;
-  /** One pass; returns how many items it handled (0 = idle). */
-  run(ctx: LoopContext): Promise<number>;
-}
+import type { Loop, LoopContext } from "@/lib/loop";
 
 export interface RunningWorker {
   workerId: string;

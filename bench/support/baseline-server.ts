@@ -10,13 +10,22 @@
 //    The ratio against it is what the framework and our code cost.
 //  - insert-only: key lookup and one INSERT…SELECT, no rate limit, no replay, no tag, no lock —
 //    the cheapest insert that still authenticates; a reference for what the rules themselves cost.
+// Either mode also answers GET /api/v1/requests (status, merchant_id, since, limit, offset) with the
+// statements GET /api/v1/requests runs today, imported from lib/ (never copied): key + partner,
+// rate-limit count, merchant in tenant, the page, its proofs and its refunds. The rows go out as pg
+// returns them, through plain JSON.stringify: no Next, no zod, no mapping to the API's shape.
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
 import { KEY_WITH_PARTNER_SQL } from "../../lib/api/authenticate";
 import { hashKey } from "../../lib/api-keys/key-format";
 import { uuidv7 } from "../../lib/ids";
-import { slotting, TAKE_SQL, takeValues } from "../../lib/api/rate-limit";
+import { slotting, TAKE_SQL, takeValues } from "../../lib/rate-limit/counters";
+import { PROOFS_OF_REQUESTS_SQL } from "../../lib/payments/latest-proof";
+import { REFUNDS_OF_REQUESTS_SQL } from "../../lib/refunds/list-refunds";
+import { listRequestsStatement } from "../../lib/requests/list-requests";
+import type { ListRequestsQuery } from "../../lib/schemas/request";
+import { MERCHANT_IN_TENANT_SQL } from "../../lib/tenancy";
 import { INSERT_REQUEST_SQL, insertParams, MERCHANT_AND_REPLAY_SQL, withFreeAmountTag, type InsertValues } from "./frozen-create-sql";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
@@ -53,12 +62,45 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse) {
-  if (req.method !== "POST" || req.url !== "/api/v1/requests/create") return send(res, 404, { ok: false });
+async function authenticated(req: IncomingMessage): Promise<Key | null> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-  if (!bearer) return send(res, 401, { ok: false, error: "unauthorized" });
+  if (!bearer) return null;
   const [key] = (await pool.query<Key>(KEY_WITH_PARTNER_SQL, [hashKey(bearer)])).rows;
-  if (!key || key.revokedAt || key.p_disabled || (key.expiresAt && key.expiresAt <= new Date())) return send(res, 401, { ok: false, error: "unauthorized" });
+  return !key || key.revokedAt || key.p_disabled || (key.expiresAt && key.expiresAt <= new Date()) ? null : key;
+}
+
+// The limit bench/api.ts seeds its partners with.
+const countRequest = (key: Key) => pool.query(TAKE_SQL, takeValues(`key:${key.id}:default`, 1_000_000_000, slotting(60_000, Date.now())));
+
+async function list(req: IncomingMessage, res: ServerResponse, url: URL) {
+  const key = await authenticated(req);
+  if (!key) return send(res, 401, { ok: false, error: "unauthorized" });
+  await countRequest(key);
+  const p = url.searchParams;
+  const scope = { partnerId: key.p_id, testMode: key.mode === "test" };
+  const q = {
+    status: p.get("status") ?? undefined,
+    merchant_id: p.get("merchant_id") ?? undefined,
+    since: p.has("since") ? new Date(p.get("since")!) : undefined,
+    limit: Number(p.get("limit") ?? 50),
+    offset: Number(p.get("offset") ?? 0),
+  } as ListRequestsQuery;
+  if (q.merchant_id && !(await pool.query(MERCHANT_IN_TENANT_SQL, [scope.partnerId, scope.testMode, q.merchant_id])).rows.length) {
+    return send(res, 404, { ok: false, error: "not_found" });
+  }
+  const page = listRequestsStatement(scope, q, null);
+  const { rows } = await pool.query(page.text, page.values);
+  const requests = rows.slice(0, q.limit);
+  const ids = requests.map((r) => r.id);
+  const [proofs, refunds] = await Promise.all([pool.query(PROOFS_OF_REQUESTS_SQL, [ids]), pool.query(REFUNDS_OF_REQUESTS_SQL, [ids])]);
+  send(res, 200, { ok: true, requests, proofs: proofs.rows, refunds: refunds.rows, has_more: rows.length > q.limit, limit: q.limit, offset: q.offset });
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse) {
+  if (req.method === "GET" && /^\/api\/v1\/requests(\?|$)/.test(req.url ?? "")) return list(req, res, new URL(req.url!, "http://baseline"));
+  if (req.method !== "POST" || req.url !== "/api/v1/requests/create") return send(res, 404, { ok: false });
+  const key = await authenticated(req);
+  if (!key) return send(res, 401, { ok: false, error: "unauthorized" });
   const testMode = key.mode === "test";
 
   let body: Body;
@@ -78,8 +120,7 @@ async function handle(req: IncomingMessage, res: ServerResponse) {
     return send(res, 201, { ok: true, request_id: r.id, created_at: r.createdAt, amount: { usdc_micro: String(r.usdcMicro) }, receiving_wallet: r.receivingWallet });
   }
 
-  // The limit bench/api.ts seeds its partners with.
-  await pool.query(TAKE_SQL, takeValues(`key:${key.id}:default`, 1_000_000_000, slotting(60_000, Date.now())));
+  await countRequest(key);
   const [m] = (await pool.query(MERCHANT_AND_REPLAY_SQL, [key.p_id, testMode, body.merchant_id, idempotencyKey])).rows;
   if (!m) return send(res, 404, { ok: false, error: "not_found" });
   if (m.id !== null) return send(res, 200, { ok: true, request_id: m.id, idempotent_replay: true });

@@ -5,7 +5,7 @@
 import type { Sql } from "../../lib/db/sql";
 import { tagCandidateBatches } from "../../lib/payments/amount-tag";
 import { requestColumns } from "../../lib/requests/request-row";
-import { tenantSql } from "../../lib/api/tenant";
+import { tenantSql } from "../../lib/tenancy";
 
 const OPEN_STATUSES = ["requested", "opened"] as const;
 const OPEN_PROOF_STATUSES = ["none", "attached"] as const;

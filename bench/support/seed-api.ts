@@ -13,6 +13,7 @@ export interface BenchPartner {
 /** Must be called after DATABASE_URL is set: the domain code reads configuration on first use. */
 export async function seedPartners(opts: { partners: number; keysPerPartner: number; merchantsPerPartner: number; rateLimitPerMinute: number }) {
   const { createPartner } = await import("@/lib/partners/create-partner");
+  const { CLI_ACTOR } = await import("@/lib/audit/record");
   const { createApiKey } = await import("@/lib/api-keys/create-api-key");
   const { completeOnboarding } = await import("@/lib/merchants/complete-onboarding");
   const { db } = await import("@/lib/db");
@@ -25,7 +26,7 @@ export async function seedPartners(opts: { partners: number; keysPerPartner: num
       currency: "EUR",
       // The limiter still counts every request (one upsert each); it just never refuses.
       rateLimitPerMinute: opts.rateLimitPerMinute,
-    });
+    }, { actor: CLI_ACTOR });
     const keys: string[] = [];
     for (let k = 0; k < opts.keysPerPartner; k++) keys.push((await createApiKey({ partnerId: partner.id, mode: "live", name: `bench ${k}` })).key);
     const merchantIds: string[] = [];

@@ -3,6 +3,7 @@
 // Each start returns a stop().
 import { findFreePort } from "../../scripts/support/free-port";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -68,13 +69,25 @@ function stopper(child: ChildProcess) {
   };
 }
 
+// A production server refuses to boot without receipt signing keys (lib/config.ts); the benches
+// sign no receipt that outlives the run, so a fresh key per bench process does.
+const benchSigningKeys = () =>
+  `bench:${generateKeyPairSync("ed25519").privateKey.export({ format: "der", type: "pkcs8" }).toString("base64")}`;
+
 /** `nodeArgs` e.g. ["--cpu-prof"] to see where the web process spends its time. */
 export async function startNext(distDir: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Started> {
   const port = await findFreePort();
   let output = "";
   const serve = ["--import", "tsx", join("server", "serve.ts"), "-p", String(port), "-H", "127.0.0.1"];
   const child = spawn(process.execPath, [...nodeArgs, ...serve], {
-    env: { ...process.env, ...env, NEXT_DIST_DIR: distDir, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      RECEIPT_SIGNING_KEYS: benchSigningKeys(),
+      ...process.env,
+      ...env,
+      NEXT_DIST_DIR: distDir,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => (output += d));

@@ -33,6 +33,7 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
   const [mode, setMode] = useState<"pos" | "invoice">("pos");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const amount = useRef<HTMLInputElement>(null);
   const t = props.t;
 
@@ -50,6 +51,7 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
     const text = (k: string) => String(f.get(k) ?? "");
     setBusy(true);
     setError(null);
+    setFieldErrors({});
     const result = await createPaymentLink({
       amount: text("amount"),
       mode: props.business ? mode : "invoice",
@@ -60,6 +62,7 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
     });
     if (!result.ok) {
       setError(result.error);
+      setFieldErrors(result.fieldErrors ?? {});
       setBusy(false);
       return;
     }
@@ -67,6 +70,9 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
   }
 
   const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+  // What the server said about a field, beside it (the form's names: amount, memo, customer_…).
+  const problem = (name: string) => fieldErrors[name] && <span className="text-xs text-red-700">{fieldErrors[name]}</span>;
+  const invalid = (name: string) => (fieldErrors[name] ? true : undefined);
   return (
     <form id={NEW_SALE_ANCHOR} onSubmit={submit} className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 className="font-medium">{props.business ? t.newLink : t.requestMoney}</h2>
@@ -82,33 +88,39 @@ export function CreateLinkForm(props: { currency: string; business: boolean; dis
       )}
       <label className="block text-sm">
         {fill(t.amount, { currency: props.currency })}
-        <input ref={amount} name="amount" inputMode="decimal" required placeholder="0.00" className={input} />
+        <input ref={amount} name="amount" inputMode="decimal" required placeholder="0.00" aria-invalid={invalid("amount")} className={input} />
+        {problem("amount")}
       </label>
       {!props.business && (
         // Consumer requests are invoice-mode links (sent to someone, 7-day expiry), which the
         // Requests API only accepts with a named counterparty (customer_name).
         <label className="block text-sm">
           {t.whoIsPaying}
-          <input name="customer_name" required maxLength={200} className={input} />
+          <input name="customer_name" required maxLength={200} aria-invalid={invalid("customer_name")} className={input} />
+          {problem("customer_name")}
         </label>
       )}
       <label className="block text-sm">
         {props.business ? t.memo : t.whatFor}
-        <input name="memo" maxLength={200} className={input} />
+        <input name="memo" maxLength={200} aria-invalid={invalid("memo")} className={input} />
+        {problem("memo")}
       </label>
       {props.business && mode === "invoice" && (
         <>
           <label className="block text-sm">
             {t.customerName}
-            <input name="customer_name" className={input} />
+            <input name="customer_name" aria-invalid={invalid("customer_name")} className={input} />
+            {problem("customer_name")}
           </label>
           <label className="block text-sm">
             {t.customerEmail}
-            <input name="customer_email" type="email" className={input} />
+            <input name="customer_email" type="email" aria-invalid={invalid("customer_email")} className={input} />
+            {problem("customer_email")}
           </label>
           <label className="block text-sm">
             {t.customerPhone}
-            <input name="customer_phone" className={input} />
+            <input name="customer_phone" aria-invalid={invalid("customer_phone")} className={input} />
+            {problem("customer_phone")}
           </label>
         </>
       )}

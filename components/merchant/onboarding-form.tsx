@@ -6,6 +6,7 @@ import { prepareOnboardingSignature, submitOnboarding } from "@/app/(merchant)/m
 import { fill } from "@/lib/i18n/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { Connected } from "./wallet";
+import { shownError, type WalletProblemLabels } from "./wallet-problem";
 
 /** The form's words, picked from the dashboard catalogue (only these travel to the browser). */
 export type OnboardingFormLabels = Pick<
@@ -20,7 +21,8 @@ export type OnboardingFormLabels = Pick<
   | "onbFailed"
   | "onbFinish"
   | "waitingForWallet"
->;
+> &
+  WalletProblemLabels;
 
 export interface OnboardingFieldSpec {
   name: string;
@@ -45,7 +47,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
       const { connectWallet } = await import("./wallet");
       setWallet(await connectWallet());
     } catch (err) {
-      setError(err instanceof Error ? err.message : t.onbConnectFailed);
+      setError(shownError(err, t, t.onbConnectFailed));
     } finally {
       setBusy(false);
     }
@@ -77,7 +79,7 @@ export function OnboardingForm(props: { token: string; fields: OnboardingFieldSp
       }
       window.location.assign(result.redirectTo);
     } catch (err) {
-      setError(err instanceof Error ? err.message : t.onbFailed);
+      setError(shownError(err, t, t.onbFailed));
       setBusy(false);
     }
   }

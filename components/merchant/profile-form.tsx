@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { prepareWalletChange, saveProfile, submitWalletChange } from "@/app/(merchant)/merchant/actions";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { shownError, type WalletProblemLabels } from "./wallet-problem";
 
 /** A profile field (saveProfile's name) with its label, in the order the form shows them. */
 export interface ProfileFieldSpec {
@@ -14,7 +15,7 @@ export interface ProfileFieldSpec {
 
 /** The forms' words, picked from the dashboard catalogue (only these travel to the browser). */
 export type ProfileFormLabels = Pick<DashboardMessages, "profileHeading" | "profileSaved" | "profileSave">;
-export type ChangeWalletLabels = Pick<DashboardMessages, "walletHeading" | "walletHelp" | "walletChange" | "walletChanged" | "walletChangeFailed">;
+export type ChangeWalletLabels = Pick<DashboardMessages, "walletHeading" | "walletHelp" | "walletChange" | "walletChanged" | "walletChangeFailed"> & WalletProblemLabels;
 
 export function ProfileForm(props: { fields: ProfileFieldSpec[]; initial: Record<string, string>; t: ProfileFormLabels }) {
   const t = props.t;
@@ -64,7 +65,7 @@ export function ChangeWallet({ t }: { t: ChangeWalletLabels }) {
       setMsg(t.walletChanged);
       router.refresh();
     } catch (err) {
-      setMsg(err instanceof Error ? err.message : t.walletChangeFailed);
+      setMsg(shownError(err, t, t.walletChangeFailed));
     }
   }
   return (

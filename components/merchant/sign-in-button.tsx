@@ -3,8 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { prepareSignIn, submitSignIn } from "@/app/(merchant)/merchant/actions";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { shownError, type WalletProblemLabels } from "./wallet-problem";
 
-export function SignInButton({ label, waiting }: { label: string; waiting: string }) {
+/** The button's words, picked from the dashboard catalogue (only these travel to the browser). */
+export type SignInLabels = Pick<DashboardMessages, "signInButton" | "waitingForWallet" | "signInFailed"> & WalletProblemLabels;
+
+export function SignInButton({ t }: { t: SignInLabels }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +28,7 @@ export function SignInButton({ label, waiting }: { label: string; waiting: strin
       router.replace("/merchant");
       router.refresh();
     } catch (err) {
-      setError(err instanceof Error ? err.message : "Sign-in failed.");
+      setError(shownError(err, t, t.signInFailed));
       setBusy(false);
     }
   }
@@ -31,7 +36,7 @@ export function SignInButton({ label, waiting }: { label: string; waiting: strin
   return (
     <div className="space-y-3">
       <button type="button" onClick={signIn} disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-3 font-medium text-white disabled:opacity-50">
-        {busy ? waiting : label}
+        {busy ? t.waitingForWallet : t.signInButton}
       </button>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">

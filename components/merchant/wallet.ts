@@ -1,5 +1,6 @@
 // Browser wallet access (EIP-1193, discovered through EIP-6963 with window.ethereum as fallback).
 // Imported dynamically from click handlers, so no wallet code ships with the page itself.
+import { WalletProblem } from "./wallet-problem";
 export interface Eip1193Provider {
   request(args: { method: string; params?: unknown[] }): Promise<unknown>;
 }
@@ -29,9 +30,9 @@ export interface Connected {
 
 export async function connectWallet(): Promise<Connected> {
   const provider = await findProvider();
-  if (!provider) throw new Error("No browser wallet found. Install a wallet extension or open this page in your wallet's browser.");
+  if (!provider) throw new WalletProblem("err_noWallet");
   const accounts = (await provider.request({ method: "eth_requestAccounts" })) as string[];
-  if (!accounts?.[0]) throw new Error("The wallet did not share an account.");
+  if (!accounts?.[0]) throw new WalletProblem("err_noAccount");
   const chainHex = (await provider.request({ method: "eth_chainId" })) as string;
   return { provider, address: accounts[0], chainId: Number.parseInt(chainHex, 16) || 1 };
 }

@@ -1,7 +1,7 @@
 // The branding and policy form beside its pay page preview: the console's settings page and the
 // admin portal's partner page show this one form (each bound to its own server action).
 import type { Partner } from "@/lib/generated/prisma/client";
-import { ONBOARDING_FIELDS } from "@/lib/auth/onboard-merchant";
+import { ONBOARDING_FIELDS } from "@/lib/auth/merchant/onboard";
 import type { FormState } from "@/lib/console/form-state";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Check, Field } from "@/components/ui/field";

@@ -3,7 +3,8 @@
 // stays behind import() in pay-with-wallet.tsx, so it is its own chunk, fetched on click.
 import { hydrateRoot } from "react-dom/client";
 import { PAY_PROPS_ID, PAY_ROOT_ID } from "./pay-island";
-import { PayView, type PayViewProps } from "./pay-view";
+import type { PayViewProps } from "@/lib/pay-page/view-types";
+import { PayView } from "./pay-view";
 
 const root = document.getElementById(PAY_ROOT_ID);
 const json = document.getElementById(PAY_PROPS_ID)?.textContent;

@@ -3,7 +3,8 @@
 // whole of the page's JavaScript before the wallet button is clicked: React DOM and our own
 // components, not a client router (SPEC §8 budget: ≤ 100 kB gzip).
 import type { PayClientAssets } from "@/lib/pay-page/client-assets";
-import { PayView, type PayViewProps } from "./pay-view";
+import type { PayViewProps } from "@/lib/pay-page/view-types";
+import { PayView } from "./pay-view";
 
 export const PAY_ROOT_ID = "pay-root";
 export const PAY_PROPS_ID = "pay-props";

@@ -3,26 +3,14 @@
 // the pay page's own small bundle (components/pay/hydrate.tsx), from the same props.
 import { fill, formatFiat, formatUsdcMicro } from "@/lib/i18n/format";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
-import { LOCALE_NAMES, type Messages } from "@/lib/i18n/messages";
-import type { PayPageData } from "@/lib/requests/load-pay-page";
+import { LOCALE_NAMES } from "@/lib/i18n/messages";
 import { brandStyle } from "./brand";
 import { LiveStatus } from "./live-status";
 import { PayWithWallet } from "./pay-with-wallet";
 import { isFinal, phaseOf } from "./phase";
 import { ProofForm } from "./proof-form";
-import type { ProofOutcome } from "./proof-outcome";
+import type { PayViewProps } from "@/lib/pay-page/view-types";
 import { QrPanel } from "./qr-panel";
-
-/** Plain JSON data: the server renders from it and the browser hydrates from the same copy. */
-export interface PayViewProps {
-  data: PayPageData;
-  locale: Locale;
-  m: Messages;
-  proofOutcome: ProofOutcome | null;
-  /** The QR code of data.paymentUri (SVG markup) and the checksummed recipient. */
-  qr: { svg: string; address: string };
-  now: number;
-}
 
 export function PayView({ data, locale, m, proofOutcome, qr, now }: PayViewProps) {
   const s = data.status;

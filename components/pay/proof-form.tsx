@@ -3,7 +3,7 @@
 // redirect (?proof=…).
 import type { Locale } from "@/lib/i18n/locales";
 import type { Messages } from "@/lib/i18n/messages";
-import { proofOutcomeText, type ProofOutcome } from "./proof-outcome";
+import { proofOutcomeText, type ProofOutcome } from "@/lib/pay-page/proof-outcome";
 
 export function ProofForm({
   requestId,

@@ -15,7 +15,7 @@ export function QrPanel({
   m,
 }: {
   uri: string;
-  /** The QR code of `uri` as SVG markup (components/pay/qr-svg.ts). */
+  /** The QR code of `uri` as SVG markup (lib/pay-page/qr-svg.ts). */
   svg: string;
   /** The recipient, EIP-55 checksummed. */
   address: string;

@@ -2,11 +2,11 @@
 // few non-API routes below, and
 // the handler a route file exports for every other method. Next answers a method a route file does
 // not export with a bare 405 (no body, no Allow); API clients get the error table's JSON instead
-// (SPEC §4: 405 method_not_allowed). This was a proxy (middleware) once: running it on every API
-// request cost more than a third of the API's throughput (bench:api), for a rare wrong method.
+// (SPEC §4: 405 method_not_allowed). Not a proxy (middleware): that would run on every API request
+// and cost a large share of the API's throughput (bench:api), for a rare wrong method.
 import { requestIdFor } from "./request-id";
 import { operations } from "@/lib/api/operations";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/errors";
 import { errorResponse } from "./respond";
 
 /** Routes under /api that are not partner API operations (not in the OpenAPI document). */

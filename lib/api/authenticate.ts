@@ -4,7 +4,7 @@ import { sql } from "@/lib/db/sql";
 import type { ApiKey, Partner } from "@/lib/generated/prisma/client";
 import { hashKey, keyMode, type KeyMode } from "@/lib/api-keys/key-format";
 import type { Scope } from "@/lib/api-keys/scopes";
-import { ApiError } from "./errors";
+import { ApiError } from "@/lib/errors";
 
 export interface ApiContext {
   requestId: string;
@@ -57,7 +57,7 @@ export const KEY_WITH_PARTNER_SQL = `SELECT k.id, k.mode::text AS mode, k.scopes
 
 /**
  * The key and its partner in one read, in plain SQL (lib/db/sql.ts): Prisma's `include` costs a
- * second round trip on every API request, and Prisma itself four times pg's CPU (bench:api).
+ * second round trip on every API request, and Prisma's per-query CPU is several times pg's (bench:api).
  * Nothing is cached, so a revoked key or a disabled partner is refused on the very next request. Partner columns are listed one by one and mapped into a Partner literal, so a
  * new column fails to compile here; test/api/authenticate.test.ts compares the result with Prisma's.
  */

@@ -1,6 +1,6 @@
 // Body size, media type and JSON parsing, before any schema runs (SPEC §4: >64 KiB → 413, not
 // JSON → 415, bad JSON → 400). Every /api route wrapper reads bodies only through readJsonBody.
-import { ApiError, errorTable } from "./errors";
+import { ApiError, errorTable } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

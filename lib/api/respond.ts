@@ -1,6 +1,6 @@
 // JSON responses with the headers every API response carries (SPEC §4).
 import { ZodError } from "zod";
-import { ApiError, type FieldIssue } from "./errors";
+import { ApiError, type FieldIssue } from "@/lib/errors";
 import { isTransientDbError } from "@/lib/db/transient-error";
 import { isUnstorableText } from "@/lib/db/unstorable-text";
 import { log } from "@/lib/log";

@@ -9,10 +9,11 @@ import { log } from "@/lib/log";
 import { withRequestContext } from "@/lib/request-context";
 import { config } from "@/lib/config";
 import { authenticate, requireScope, type ApiContext } from "./authenticate";
-import { ApiError, isApiError } from "./errors";
+import { ApiError, isApiError } from "@/lib/errors";
 import type { ApiOperation } from "./operations/operation";
-import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitResult } from "./rate-limit";
-import { clientIp, hitIpLimit } from "./with-public";
+import { counterStore, DEFAULT_LIMIT_PER_MINUTE, enforce, hit, type RateLimitResult } from "@/lib/rate-limit/counters";
+import { hitIpLimit } from "@/lib/rate-limit/ip-limit";
+import { clientIp } from "./with-public";
 import { recordApiRequest } from "@/lib/metrics/record";
 import { readJsonBody } from "./read-body";
 import { requestIdFor } from "./request-id";
@@ -147,7 +148,7 @@ async function applyRateLimit(ctx: ApiContext, bucket: "default" | "merchant_cre
 
 // A missing or bad key counts against the caller's address: 401 with that limit's headers, 429
 // once over it. Only failures count and a valid key is never refused here, so a shared address
-// (a NAT, or every caller under plain `next start`: lib/api/client-ip.ts) cannot be used to lock
+// (a NAT, or every caller under plain `next start`: lib/rate-limit/client-ip.ts) cannot be used to lock
 // partners out.
 async function throttleFailedAuth(req: Request, err: unknown, headers: Record<string, string>): Promise<never> {
   if (isApiError(err) && err.code === "unauthorized") {

@@ -1,12 +1,13 @@
 // The wrapper for public, unauthenticated endpoints the pay page calls (SPEC §5: GET /api/pay/:id,
 // POST /api/pay/:id/proof). Same shape as withApiKey minus the key: request id → per-IP rate
 // limit → body size, media type and JSON parse → zod parse → handler → error mapping → headers.
-import { clientIpFrom, limitSubject } from "./client-ip";
+import { clientIpFrom } from "@/lib/rate-limit/client-ip";
+import { hitIpLimit, type IpLimit } from "@/lib/rate-limit/ip-limit";
 import { z, type ZodType } from "zod";
 import { log } from "@/lib/log";
 import { withRequestContext } from "@/lib/request-context";
 import { requestIdFor } from "./request-id";
-import { counterStore, enforce, hit } from "./rate-limit";
+import { enforce } from "@/lib/rate-limit/counters";
 import { readJsonBody } from "./read-body";
 import { errorResponse, json, toApiError, validationError } from "./respond";
 
@@ -18,24 +19,6 @@ export interface PublicHandlerArgs<B> {
   ip: string;
   body: B;
   params: Record<string, string>;
-}
-
-export interface IpLimit {
-  /** Rate-limit bucket name; each bucket counts separately per IP. */
-  bucket: string;
-  /** Requests per minute per IP in this bucket. */
-  limitPerMinute: number;
-}
-
-/**
- * Proof submissions from the pay page: the public endpoint and the no-JavaScript form count in this
- * one bucket, so neither is a way around the other's limit.
- */
-export const PAY_PROOF_LIMIT: IpLimit = { bucket: "pay_proof", limitPerMinute: 10 };
-
-/** One hit against an IP's bucket (an IPv6 address's /64: limitSubject). */
-export async function hitIpLimit(ip: string, limit: IpLimit) {
-  return hit(await counterStore(), `ip:${limitSubject(ip)}:${limit.bucket}`, limit.limitPerMinute);
 }
 
 export interface PublicRouteOptions<B extends ZodType | undefined> extends IpLimit {

@@ -26,11 +26,28 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
-/** The actor of changes JoPay's own worker makes (a reorg reversing a payment), not a person. */
-export const SYSTEM_ACTOR = { id: null, email: "jopay-worker", role: "system" } as const;
+/** JoPay itself, not a person or a key: `email` says which part of it acted. */
+export interface SystemActor {
+  id: null;
+  email: string;
+  role: "system";
+}
+
+/** The actor of changes JoPay's own worker makes (a reorg reversing a payment). */
+export const SYSTEM_ACTOR: SystemActor = { id: null, email: "jopay-worker", role: "system" };
+
+/** An operator at the command line (`npm run jopay`) or the demo seed. */
+export const CLI_ACTOR: SystemActor = { id: null, email: "jopay-cli", role: "system" };
+
+/** A merchant in its dashboard (id: the merchant's) or a partner's API key (id: the key's): not console users. */
+export interface PrincipalActor {
+  id: string;
+  email: string | null;
+  role: "merchant" | "api_key";
+}
 
 export interface AuditEntry {
-  actor: Pick<User, "id" | "email" | "role"> | typeof SYSTEM_ACTOR;
+  actor: Pick<User, "id" | "email" | "role"> | SystemActor | PrincipalActor;
   action: string;
   partnerId?: string | null;
   targetType?: string;

@@ -1,9 +1,9 @@
 // What every console action receives: the session the server resolved (null when signed out) and
 // the live/test mode chosen with the console's toggle. Mode is a view choice, not a permission: it
 // only selects which of the member's own partner's objects an action sees.
-import type { TenantScope } from "@/lib/api/tenant";
-import { requirePartnerMember } from "@/lib/console-auth/require";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import type { TenantScope } from "@/lib/tenancy";
+import { requirePartnerMember } from "@/lib/auth/console/require";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 
 export interface ConsoleCtx {
   session: ConsoleSession | null;

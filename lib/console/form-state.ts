@@ -1,13 +1,13 @@
 // What a console form action returns to its form, and how any thrown error becomes one: a message a
 // person can act on, never a stack trace or a 500.
 import { ZodError } from "zod";
-import { isApiError } from "@/lib/api/errors";
-import { isConsoleAuthError } from "@/lib/console-auth/require";
-import { InviteError } from "@/lib/console-auth/invites";
-import { SignInError } from "@/lib/console-auth/sign-in";
+import { isApiError } from "@/lib/errors";
+import { isConsoleAuthError } from "@/lib/auth/console/require";
+import { InviteError } from "@/lib/auth/console/invites";
+import { SignInError } from "@/lib/auth/console/sign-in";
 import { isTransientDbError } from "@/lib/db/transient-error";
 import { log } from "@/lib/log";
-import { SlugTakenError } from "./actions/admin";
+import { PartnerSlugTaken } from "@/lib/partners/create-partner";
 
 export interface FormState {
   ok: boolean;
@@ -22,7 +22,7 @@ export interface FormState {
 export const TEMPORARY_PROBLEM = "A temporary problem on our side: please try again in a few seconds.";
 
 export function failure(err: unknown): FormState {
-  if (isConsoleAuthError(err) || err instanceof SignInError || err instanceof InviteError || err instanceof SlugTakenError) return { ok: false, error: err.message };
+  if (isConsoleAuthError(err) || err instanceof SignInError || err instanceof InviteError || err instanceof PartnerSlugTaken) return { ok: false, error: err.message };
   if (isApiError(err)) {
     const details = (err.extra.details as { field: string; issue: string }[] | undefined) ?? [];
     return { ok: false, error: [err.message, ...details.map((d) => `${d.field}: ${d.issue}`)].join(" ") };

@@ -1,5 +1,5 @@
 // The ConsoleCtx a partner page reads with: the signed-in member (or the sign-in redirect) and the toggle.
-import { partnerPageSession } from "@/lib/console-auth/current";
+import { partnerPageSession } from "@/lib/auth/session/current-console-user";
 import type { ConsoleCtx } from "./context";
 import { consoleTestMode } from "./mode";
 

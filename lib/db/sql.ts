@@ -1,5 +1,5 @@
 // Plain SQL on the app's pool, for the paths every API request takes (key lookup, rate limit,
-// create): through Prisma each query costs ~0.4 ms of CPU, through pg ~0.1 ms (bench:api). Row
+// create), where Prisma's per-query CPU is several times pg's and showed in throughput (bench:api). Row
 // types are pg's defaults: int8 and numeric arrive as strings, timestamptz as Date, jsonb parsed.
 // Everything else uses Prisma; a mapper that turns these rows into Prisma's types has a test that
 // compares its output with Prisma's for the same row.

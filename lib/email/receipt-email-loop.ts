@@ -17,11 +17,14 @@
 //      and "sent" is recorded even if our lease did lapse, so a late 250 still stops a retry.
 // A failure is retried on a schedule; a 5xx (an unknown mailbox: permanent) or the last retry
 // marks the row failed. Each row is its own attempt, so a bad address never holds up the others.
+// An attempt that kills the process (a message that crashes the renderer or the SMTP client) never
+// reaches the schedule: its row comes back at each lease expiry. So the claim counts attempts too
+// and, once a row has had as many as the schedule allows, marks it failed instead of sending it.
 import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 import { loadReceiptFacts, renderReceiptEmail } from "./receipt-email";
 import { sendEmail } from "./send-email";
 
@@ -44,15 +47,26 @@ export function defaultReceiptEmailConfig(overrides: Partial<ReceiptEmailConfig>
   return { schedule: DEFAULT_RECEIPT_SCHEDULE_MS, leaseMs: 120_000, batch: 8, ...overrides };
 }
 
-/** Leases up to `limit` due receipts to `owner`; returns their ids. */
+/** Attempts a receipt gets: the first and one per schedule entry, whether they failed or crashed. */
+export const maxReceiptAttempts = (cfg: Pick<ReceiptEmailConfig, "schedule">) => cfg.schedule.length + 1;
+
+/** lastError of a row given up at claim time; `{attempts}` is filled in by the claim. */
+export const CRASHED_ATTEMPTS_ERROR = "gave up after {attempts} attempts: the last one never finished (the worker died during the send)";
+
+/**
+ * Leases up to `limit` due receipts to `owner`; returns their ids. A due row that already had
+ * maxReceiptAttempts attempts is not leased but marked failed in the same statement: an attempt
+ * that recorded an outcome would have failed it already, so the last one died mid-send.
+ */
 export async function claimReceiptEmails(owner: string, cfg: ReceiptEmailConfig, limit = cfg.batch): Promise<string[]> {
   if (limit <= 0) return [];
   const partnerFilter = cfg.partnerIds
     ? Prisma.sql`AND EXISTS (SELECT 1 FROM payment_requests r WHERE r.id = e."requestId" AND r."partnerId" = ANY(${cfg.partnerIds}::uuid[]))`
     : Prisma.empty;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const max = maxReceiptAttempts(cfg);
+  const rows = await db.$queryRaw<{ id: string; requestId: string; attemptCount: number; lastError: string | null; exhausted: boolean }[]>`
     WITH chosen AS (
-      SELECT e.id FROM receipt_emails e
+      SELECT e.id, e."attemptCount" >= ${max}::int AS exhausted FROM receipt_emails e
       WHERE e.status = 'pending' AND e."nextAttemptAt" <= now()
         AND (e."leaseUntil" IS NULL OR e."leaseUntil" < now()) ${partnerFilter}
       ORDER BY e."nextAttemptAt"
@@ -60,10 +74,15 @@ export async function claimReceiptEmails(owner: string, cfg: ReceiptEmailConfig,
       FOR UPDATE OF e SKIP LOCKED
     )
     UPDATE receipt_emails e
-    SET "leaseOwner" = ${owner}, "leaseUntil" = now() + ${cfg.leaseMs}::int * interval '1 millisecond', "updatedAt" = now()
+    SET status = CASE WHEN chosen.exhausted THEN 'failed'::"ReceiptEmailStatus" ELSE e.status END,
+        "leaseOwner" = CASE WHEN chosen.exhausted THEN NULL ELSE ${owner}::text END,
+        "leaseUntil" = CASE WHEN chosen.exhausted THEN NULL ELSE now() + ${cfg.leaseMs}::int * interval '1 millisecond' END,
+        "lastError" = CASE WHEN chosen.exhausted THEN replace(${CRASHED_ATTEMPTS_ERROR}::text, '{attempts}', e."attemptCount"::text) ELSE e."lastError" END,
+        "updatedAt" = now()
     FROM chosen WHERE e.id = chosen.id
-    RETURNING e.id`;
-  return rows.map((r) => r.id);
+    RETURNING e.id, e."requestId", e."attemptCount", e."lastError", chosen.exhausted`;
+  for (const r of rows) if (r.exhausted) log.warn("receipt email failed", { requestId: r.requestId, attempts: r.attemptCount, error: r.lastError });
+  return rows.filter((r) => !r.exhausted).map((r) => r.id);
 }
 
 export type ReceiptOutcome = "sent" | "retry" | "failed" | "cancelled" | "lost_lease";

@@ -8,7 +8,7 @@ import { fill, formatDateTime, formatFiat, formatUsdcMicro } from "@/lib/i18n/fo
 import { isLocale, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 import { latestProof } from "@/lib/payments/latest-proof";
-import { chainFor, publicBranding } from "@/lib/requests/load-pay-page";
+import { chainFor, publicBranding } from "@/lib/pay-page/load-pay-page";
 import { appUrl, payPageUrl } from "@/lib/urls";
 import { receiptEmailMessages } from "./receipt-messages";
 

@@ -4,6 +4,7 @@ import { type Tx, Prisma } from "@/lib/db";
 import { eventId } from "@/lib/ids";
 import { currentRequestId } from "@/lib/request-context";
 import type { WebhookReceipt } from "@/lib/schemas/receipt";
+import type { RefundOutput } from "@/lib/schemas/refund";
 import { publishEvent } from "@/lib/webhooks/publish";
 import { isTargetedOnlyType, type EventType } from "./event-types";
 
@@ -22,6 +23,8 @@ export interface EmitEventInput {
   targetEndpointId?: string;
   /** payment.proof_verified / payment.reversed: the payment's signed receipt, beside `data` (lib/receipts). */
   receipt?: WebhookReceipt;
+  /** payment.refunded / payment.refund_reversed / refund.requested: the refund the event is about, beside `data` (lib/refunds). */
+  refund?: RefundOutput;
 }
 
 export async function emitEvent(tx: Tx, input: EmitEventInput) {
@@ -35,6 +38,7 @@ export async function emitEvent(tx: Tx, input: EmitEventInput) {
     test_mode: input.testMode,
     data: input.data,
     ...(input.receipt ? { receipt: input.receipt } : {}),
+    ...(input.refund ? { refund: input.refund } : {}),
   };
   const event = await tx.event.create({
     data: {

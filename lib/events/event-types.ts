@@ -7,6 +7,10 @@ export const EVENT_TYPES = [
   "payment.proof_rejected",
   // A verified payment vanished from the chain (a reorg) before its block was final.
   "payment.reversed",
+  // Refunds (lib/refunds/): verified on chain; removed again by a reorg; asked for by the partner.
+  "payment.refunded",
+  "payment.refund_reversed",
+  "refund.requested",
   "request.expired",
   "request.voided",
   "merchant.onboarding_completed",

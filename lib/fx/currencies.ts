@@ -9,7 +9,7 @@ export const CURRENCY_EXPONENTS: Record<string, number> = {
 /** Every code JoPay prices in, sorted: what an unsupported-currency error lists. */
 export const SUPPORTED_CURRENCIES: readonly string[] = Object.keys(CURRENCY_EXPONENTS).sort();
 
-/** The issue an unknown code gets (issue 15: a 400 that lists the choices, never 503 fx_unavailable). */
+/** The issue an unknown code gets (a 400 that lists the choices, never 503 fx_unavailable: the caller can fix it). */
 export const unsupportedCurrencyIssue = (code: string) => `unsupported currency ${code}; use one of ${SUPPORTED_CURRENCIES.join(", ")}`;
 
 export function isCurrency(code: string): boolean {

@@ -1,6 +1,6 @@
 // The rate a create uses now: the configured provider's quote, refused when missing or stale
 // (SPEC §4: stale or missing rate → 503 fx_unavailable; a currency JoPay does not support → 400).
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { isCurrency, SUPPORTED_CURRENCIES, unsupportedCurrencyIssue } from "./currencies";
 import type { FxProvider, FxQuote } from "./provider";

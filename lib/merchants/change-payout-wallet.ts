@@ -2,8 +2,8 @@
 // merchant controls it), for this merchant only (the nonce purpose names the merchant), and with a
 // merchant.wallet_changed event in the same transaction. Requests already created keep the
 // receivingWallet snapshotted at creation, so a change never redirects an open payment.
-import { ApiError } from "@/lib/api/errors";
-import { verifySiwe, type VerifySiweInput } from "@/lib/auth/siwe";
+import { ApiError } from "@/lib/errors";
+import { verifySiwe, type VerifySiweInput } from "@/lib/auth/merchant/siwe";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emitEvent } from "@/lib/events/emit-event";

@@ -1,6 +1,6 @@
 // Completing onboarding: the merchant gets its verified payout wallet, accepts the terms, and the
 // partner is told with `merchant.onboarding_completed` — in one transaction (SPEC §6).
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { db, Prisma, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emitEvent } from "@/lib/events/emit-event";

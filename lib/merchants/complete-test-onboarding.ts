@@ -3,8 +3,8 @@
 // link and the SIWE signature proving the wallet (nothing is ever paid out in test mode) — and
 // ends in the very function the signed onboarding ends in, completeOnboarding: wallet, current
 // terms and merchant.onboarding_completed (its webhooks) in one transaction.
-import { ApiError } from "@/lib/api/errors";
-import { findMerchantOrNotFound, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { findMerchantOrNotFound, type TenantScope } from "@/lib/tenancy";
 import type { Merchant } from "@/lib/generated/prisma/client";
 import type { TestOnboardingInput } from "@/lib/schemas/merchant";
 import { completeOnboarding } from "./complete-onboarding";

@@ -2,8 +2,8 @@
 // wallet_address within (partner, mode); a wallet held by another partner's or the other mode's
 // merchant is 409 wallet_address_conflict. Both are decided by the global unique index on
 // merchants.walletAddress, so two concurrent creates with one wallet cannot both insert.
-import { ApiError } from "@/lib/api/errors";
-import type { TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import type { TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";

@@ -1,8 +1,8 @@
 // POST /api/v1/merchants/:id/onboarding_link (SPEC §5): a fresh single-use onboarding URL with a
 // 7-day expiry, optionally remembering where to send the merchant afterwards. Older unused links
 // stay valid until they expire or onboarding completes (which makes every link useless).
-import { ApiError } from "@/lib/api/errors";
-import { findMerchantOrNotFound, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { findMerchantOrNotFound, type TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Merchant } from "@/lib/generated/prisma/client";

@@ -2,8 +2,11 @@
 // filters by its id (plus its partner and mode, which a merchant's requests always share), so a
 // merchant can never reach another merchant's request — not even by guessing an id.
 import { db } from "@/lib/db";
-import type { Event, Merchant, Partner, PaymentRequest, Prisma, Proof, WebhookDelivery } from "@/lib/generated/prisma/client";
+import type { Event, Merchant, Partner, PaymentRequest, Prisma, Proof, Refund, WebhookDelivery } from "@/lib/generated/prisma/client";
 import { UUID_RE } from "@/lib/ids";
+import { refundsOf } from "@/lib/refunds/list-refunds";
+import { payerOf } from "@/lib/refunds/payer-of";
+import { refundableMicro } from "@/lib/refunds/refundable-amount";
 import { createRequest } from "@/lib/requests/create-request";
 import type { CreateRequestFields } from "@/lib/schemas/request";
 import { paymentStateWhere, type PaymentState } from "./payment-state";
@@ -59,6 +62,8 @@ export interface MerchantRequestDetail {
   proofs: Proof[];
   /** The partner's webhook deliveries of those events, oldest first. */
   deliveries: WebhookDelivery[];
+  /** Oldest first. */
+  refunds: Refund[];
 }
 
 /** One of the merchant's own requests with what happened to it; null for anything else. */
@@ -66,14 +71,31 @@ export async function getMerchantRequest(m: Merchant, id: string): Promise<Merch
   if (!UUID_RE.test(id)) return null;
   const request = await db.paymentRequest.findFirst({ where: { id, ...ownWhere(m) } });
   if (!request) return null;
-  const [events, proofs] = await Promise.all([
+  const [events, proofs, refunds] = await Promise.all([
     db.event.findMany({ where: { requestId: request.id, partnerId: m.partnerId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.proof.findMany({ where: { requestId: request.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    refundsOf(request.id),
   ]);
   const deliveries = events.length
     ? await db.webhookDelivery.findMany({ where: { eventId: { in: events.map((e) => e.id) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] })
     : [];
-  return { request, events, proofs, deliveries };
+  return { request, events, proofs, deliveries, refunds };
+}
+
+export interface RefundOptions {
+  /** What the verified payment can still refund (received minus refunds not cancelled or rejected). */
+  refundableMicro: bigint;
+  /** Where a refund goes by default: the verified transfer's sender; null for a simulated payment. */
+  payer: string | null;
+  simulated: boolean;
+}
+
+/** What a refund of the request's standing verified payment may be; null when it has none. */
+export async function refundOptions(request: PaymentRequest, proofs: readonly Proof[]): Promise<RefundOptions | null> {
+  const proof = request.txHash ? proofs.find((p) => p.txHash === request.txHash && p.outcome === "verified") : undefined;
+  if (request.proofStatus !== "verified" || !proof || proof.receivedMicro === null) return null;
+  const [left, payer] = await Promise.all([refundableMicro(db, proof), payerOf(db, proof.id)]);
+  return { refundableMicro: left, payer, simulated: proof.simulated };
 }
 
 export type DashboardRequestInput = Omit<CreateRequestFields, "merchant_id" | "idempotency_key" | "fiat_currency_code">;

@@ -1,6 +1,6 @@
 // Listing a partner's merchants in one mode (seeds: merchants-api "List merchants"): newest first,
 // offset pagination, has_more from fetching one row beyond the page.
-import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import type { ListMerchantsQuery } from "@/lib/schemas/merchant";
 

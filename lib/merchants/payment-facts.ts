@@ -4,7 +4,7 @@
 // linked to an explorer, where it would not exist.
 import { explorerTxLink } from "@/lib/chains/config";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
-import { chainFor } from "@/lib/requests/load-pay-page";
+import { chainFor } from "@/lib/pay-page/load-pay-page";
 import { paymentState, type PaymentState } from "./payment-state";
 
 export interface PaymentFacts {

@@ -20,6 +20,10 @@ export const CSV_COLUMNS = [
   "proof_verified_at",
   "late",
   "receiving_wallet",
+  // Refunds (lib/refunds/), added at the end so existing column positions never move: the USDC
+  // verified as refunded, and the refunds' transaction hashes (space-separated, oldest first).
+  "refunded_usdc_amount",
+  "refund_tx_hashes",
 ] as const;
 
 /** Hard cap per export: a year of a busy shop fits; anything bigger should page by date range. */
@@ -36,7 +40,12 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-function row(r: PaymentRequest): string {
+interface RefundTotals {
+  micro: bigint;
+  hashes: string[];
+}
+
+function row(r: PaymentRequest, refunds: RefundTotals | undefined): string {
   return [
     r.id,
     r.createdAt.toISOString(),
@@ -53,6 +62,8 @@ function row(r: PaymentRequest): string {
     r.proofVerifiedAt?.toISOString() ?? null,
     r.late,
     r.receivingWallet,
+    formatUsdc(refunds?.micro ?? 0n),
+    refunds?.hashes.join(" ") ?? null,
   ]
     .map((v) => csvCell(v))
     .join(",");
@@ -64,5 +75,18 @@ export async function paymentsCsv(m: Merchant, since: Date, until: Date): Promis
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: CSV_MAX_ROWS,
   });
-  return [CSV_COLUMNS.join(","), ...rows.map(row)].join("\r\n") + "\r\n";
+  // Verified refunds of the same requests in one query (by the requests' window, not an id list).
+  const refunds = new Map<string, RefundTotals>();
+  const verified = await db.refund.findMany({
+    where: { merchantId: m.id, status: "verified", request: { partnerId: m.partnerId, testMode: m.testMode, createdAt: { gte: since, lt: until } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { requestId: true, amountMicro: true, txHash: true },
+  });
+  for (const f of verified) {
+    const t = refunds.get(f.requestId) ?? { micro: 0n, hashes: [] };
+    t.micro += f.amountMicro;
+    if (f.txHash) t.hashes.push(f.txHash);
+    refunds.set(f.requestId, t);
+  }
+  return [CSV_COLUMNS.join(","), ...rows.map((r) => row(r, refunds.get(r.id)))].join("\r\n") + "\r\n";
 }

@@ -4,8 +4,8 @@
 import { CURRENCY_EXPONENTS } from "@/lib/fx/currencies";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { UUID_RE } from "@/lib/ids";
+import { HASH_RE } from "@/lib/schemas/hex";
 
-const TX_HASH_RE = /^0x[0-9a-fA-F]{64}$/;
 /** "12", "12.5", "12,50", "1500": an amount as people type it (no signs, no grouping). */
 const AMOUNT_RE = /^(\d{1,12})(?:[.,](\d{1,6}))?$/;
 
@@ -46,7 +46,7 @@ export function requestSearchWhere(q: string | null | undefined): Prisma.Payment
   const text = (q ?? "").trim().slice(0, SEARCH_MAX_LENGTH);
   if (!text) return null;
   if (UUID_RE.test(text)) return { id: text.toLowerCase() };
-  if (TX_HASH_RE.test(text)) return { txHash: text.toLowerCase() };
+  if (HASH_RE.test(text)) return { txHash: text.toLowerCase() };
   // Prisma passes `contains` to LIKE as is: % and _ would match anything (tested), so escape them.
   const like = { contains: text.replace(/[\\%_]/g, "\\$&"), mode: "insensitive" as const };
   const or: Prisma.PaymentRequestWhereInput[] = [{ memo: like }, { customerName: like }, { customerEmail: like }, { customerPhone: like }];

@@ -10,7 +10,7 @@
 // which Prisma's groupBy cannot express. Sums are bigint in PostgreSQL and arrive as text, so no
 // amount ever passes through a float.
 import { sql } from "@/lib/db/sql";
-import type { TenantScope } from "@/lib/api/tenant";
+import type { TenantScope } from "@/lib/tenancy";
 import type { Merchant } from "@/lib/generated/prisma/client";
 import { DEFAULT_TIME_ZONE, validTimeZone } from "@/lib/i18n/time-zone";
 

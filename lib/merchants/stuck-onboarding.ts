@@ -1,7 +1,7 @@
 // Merchants stuck in onboarding: created (invited) by the partner at least `days` days ago and
 // still not onboarded, in one mode, oldest first — for the partner console to chase with a fresh
 // onboarding link. Disabled merchants are left out: nobody is waiting for them.
-import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 
 export const STUCK_ONBOARDING_DAYS = 3;

@@ -6,7 +6,7 @@
 //  - `system`: facts read from PostgreSQL at scrape time (backlog, queue, watcher lag, heartbeats)
 //    and the FX source. The same for every process, so only the web process serves them
 //    (/api/metrics): N workers would report N copies of one number.
-// Held on globalThis like the database pool (lib/db.ts): Next bundles route handlers and
+// Held on globalThis like the database pool (lib/db/index.ts): Next bundles route handlers and
 // instrumentation.ts (the worker loops in single-process mode) separately, and two copies of these
 // metrics would count apart — or refuse to register the same name twice.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document, generated from the zod schemas (z.toJSONSchema) and the error table —
 // never written by hand, so it cannot drift from what the routes validate and return.
 import type { ZodType } from "zod";
-import { errorTable, type ErrorCode } from "@/lib/api/errors";
+import { errorTable, type ErrorCode } from "@/lib/errors";
 import { EXAMPLE_IDS } from "@/lib/api/operations/example-values";
 import { ID_FORMATS, pathResources } from "@/lib/api/operations/path-ids";
 import { appUrl } from "@/lib/urls";

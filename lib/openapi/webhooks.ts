@@ -9,6 +9,7 @@ import { EVENT_TYPES } from "@/lib/events/event-types";
 import { eventOutput } from "@/lib/schemas/event";
 import { merchantOutput } from "@/lib/schemas/merchant";
 import { webhookReceipt } from "@/lib/schemas/receipt";
+import { refundOutput } from "@/lib/schemas/refund";
 import { requestOutput } from "@/lib/schemas/request";
 import { toSchema, type Json } from "./json-schema";
 
@@ -24,6 +25,8 @@ interface WebhookEventDoc {
   data: ZodType;
   /** Whether the body carries the payment's signed `receipt` beside `data` (lib/receipts). */
   receipt?: true;
+  /** Whether the body carries the `refund` the event is about beside `data` (lib/refunds). */
+  refund?: true;
 }
 
 // lib/merchants/change-payout-wallet.ts: the merchant object plus the wallet it replaced.
@@ -70,6 +73,30 @@ export const WEBHOOK_EVENTS: Record<SubscribableType, WebhookEventDoc> = {
     data: requestData,
     receipt: true,
   },
+  "payment.refunded": {
+    summary: "A refund was verified on chain",
+    description:
+      "The merchant's wallet sent the refund: a USDC transfer of exactly `refund.amount_usdc_micro` from the wallet the payment went to " +
+      "(`chain.receiving_wallet`) to `refund.to_address`, with the chain's required confirmations. `data.refunds` lists every refund of the payment. " +
+      "`refund.finalized_at` stays null until the block is final; before then a reorg can still remove it (`payment.refund_reversed`).",
+    data: requestData,
+    refund: true,
+  },
+  "payment.refund_reversed": {
+    summary: "A verified refund was removed by a reorg",
+    description:
+      "The refund's transaction disappeared from the chain before its block was final. The refund is back to `submitted` (its hash stays reserved to it): " +
+      "if the transaction is re-mined, `payment.refunded` follows again; if it never returns, the refund is rejected with `not_found`.",
+    data: requestData,
+    refund: true,
+  },
+  "refund.requested": {
+    summary: "A refund asked for through the API was recorded",
+    description:
+      "Acknowledges POST /api/v1/requests/{id}/refunds: the refund is `requested` and waits for the merchant to approve (and send) or decline it.",
+    data: requestData,
+    refund: true,
+  },
   "request.expired": {
     summary: "The request expired unpaid",
     description: "`expires_at` passed with no payment. A payment that still arrives later is verified with `late: true`.",
@@ -115,7 +142,8 @@ export const webhookHeaderSchemas = {
 export function webhookBody(type: SubscribableType): ZodType {
   const doc = WEBHOOK_EVENTS[type];
   // Optional even where issued: a payment verified before receipts existed has none.
-  const envelope = doc.receipt ? eventOutput.extend({ receipt: webhookReceipt.optional() }) : eventOutput.omit({ receipt: true });
+  const withReceipt = doc.receipt ? eventOutput.extend({ receipt: webhookReceipt.optional() }) : eventOutput.omit({ receipt: true });
+  const envelope = doc.refund ? withReceipt.extend({ refund: refundOutput }) : withReceipt.omit({ refund: true });
   return envelope.extend({ type: z.literal(type), data: doc.data });
 }
 

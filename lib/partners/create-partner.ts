@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { uniqueViolation } from "@/lib/db/unique-violation";
 import { currencyCode, refuseControlCharacters } from "@/lib/schemas/common";
 
 export const partnerSlug = z
@@ -22,11 +24,40 @@ export const createPartnerInput = z.object({
 });
 export type CreatePartnerInput = z.input<typeof createPartnerInput>;
 
+/** A partner as the audit log records it. */
+export const partnerSummary = (p: { id: string; slug: string; name: string; currency: string; disabled: boolean; rateLimitPerMinute: number | null; merchantCreateLimitPerMinute: number | null }) => ({
+  id: p.id,
+  slug: p.slug,
+  name: p.name,
+  currency: p.currency,
+  disabled: p.disabled,
+  rate_limit_per_minute: p.rateLimitPerMinute,
+  merchant_create_limit_per_minute: p.merchantCreateLimitPerMinute,
+});
+
+/** Its message is meant for the operator (admin portal, CLI). */
 export class PartnerSlugTaken extends Error {}
 
-export async function createPartner(input: CreatePartnerInput) {
+/** Provisions a partner with its audit entry (seeds: "Ask a JoPay admin to provision a partner account").
+ * The slug's unique index decides a race: of two creates with one slug, one wins, the other gets
+ * PartnerSlugTaken. */
+export async function createPartner(input: CreatePartnerInput, audit: Pick<AuditEntry, "actor" | "ip">) {
   const data = createPartnerInput.parse(input);
-  const existing = await db.partner.findUnique({ where: { slug: data.slug } });
-  if (existing) throw new PartnerSlugTaken(`a partner with slug "${data.slug}" already exists`);
-  return db.partner.create({ data: { ...data, currency: data.currency.toUpperCase() } });
+  try {
+    return await db.$transaction(async (tx) => {
+      const partner = await tx.partner.create({ data: { ...data, currency: data.currency.toUpperCase() } });
+      await recordAudit(tx, {
+        ...audit,
+        action: "partner.provisioned",
+        partnerId: partner.id,
+        targetType: "partner",
+        targetId: partner.id,
+        after: { ...partnerSummary(partner), brand_logo_url: partner.brandLogoUrl, brand_primary_color: partner.brandPrimaryColor, brand_accent_color: partner.brandAccentColor },
+      });
+      return partner;
+    });
+  } catch (err) {
+    if (uniqueViolation(err)) throw new PartnerSlugTaken(`A partner with slug "${data.slug}" already exists.`);
+    throw err;
+  }
 }

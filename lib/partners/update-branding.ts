@@ -3,8 +3,8 @@
 // one audited update, whether a partner member saves it in the console or a JoPay admin does it
 // for them in the portal. Validation reuses the partner provisioning schema's rules.
 import { z } from "zod";
-import { notFound } from "@/lib/api/tenant";
-import { ONBOARDING_FIELDS } from "@/lib/auth/onboard-merchant";
+import { notFound } from "@/lib/tenancy";
+import { ONBOARDING_FIELDS } from "@/lib/auth/merchant/onboard";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Partner } from "@/lib/generated/prisma/client";

@@ -4,14 +4,14 @@
 // in a redirect back to the page with the outcome (?proof=…): post/redirect/get, so a reload never
 // resubmits.
 import type { IncomingMessage } from "node:http";
-import { clientIpFrom } from "@/lib/api/client-ip";
-import { isApiError } from "@/lib/api/errors";
-import { hitIpLimit, PAY_PROOF_LIMIT } from "@/lib/api/with-public";
+import { clientIpFrom } from "@/lib/rate-limit/client-ip";
+import { isApiError } from "@/lib/errors";
+import { hitIpLimit, PAY_PROOF_LIMIT } from "@/lib/rate-limit/ip-limit";
 import { UUID_RE } from "@/lib/ids";
 import { isLocale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
 import { attachProof } from "@/lib/payments/attach-proof";
-import type { ProofOutcome } from "@/components/pay/proof-outcome";
+import type { ProofOutcome } from "./proof-outcome";
 import { fetchHeaders } from "./node-headers";
 
 /** A tx hash and a language fit in far less; anything bigger is not our form. */

@@ -2,12 +2,12 @@
 // object renders on the server and hydrates in the browser. The heavy parts (QR encoding, address
 // checksum) are done here, so the browser bundle needs neither the QR encoder nor viem.
 import { getAddress } from "viem";
-import { qrSvg } from "@/components/pay/qr-svg";
-import type { PayViewProps } from "@/components/pay/pay-view";
-import type { ProofOutcome } from "@/components/pay/proof-outcome";
+import { qrSvg } from "./qr-svg";
+import type { PayViewProps } from "./view-types";
+import type { ProofOutcome } from "./proof-outcome";
 import type { Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
-import type { PayPageData } from "@/lib/requests/load-pay-page";
+import type { PayPageData } from "./load-pay-page";
 
 export async function payViewProps(data: PayPageData, locale: Locale, proofOutcome: ProofOutcome | null): Promise<PayViewProps> {
   return {

@@ -7,17 +7,18 @@
 // P2002 → 409 proof_conflict). A request may hold several pending proofs (a customer who pasted
 // a wrong hash must be able to paste the right one; an unknown hash is rejected only after a day,
 // as not_found); the request's tx_hash is the newest one.
-import { ApiError } from "@/lib/api/errors";
-import { assertIdShape, notFound, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { assertIdShape, notFound, type TenantScope } from "@/lib/tenancy";
 import { db, type Tx } from "@/lib/db";
 import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emitEvent } from "@/lib/events/emit-event";
 import type { PaymentRequest, Proof, ProofSource } from "@/lib/generated/prisma/client";
+import { refundsOf } from "@/lib/refunds/list-refunds";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { latestProof } from "./latest-proof";
 import { serializePayStatus } from "./pay-status";
+import { STORED_HASH_RE } from "@/lib/schemas/hex";
 
-const TX_HASH_RE = /^0x[0-9a-f]{64}$/;
 /** Pending proofs one request may hold at once (a few typos plus the real payment). */
 export const MAX_PENDING_PROOFS = 5;
 
@@ -44,7 +45,7 @@ export interface AttachProofResult {
 export async function attachProof(args: AttachProofArgs): Promise<AttachProofResult> {
   assertIdShape(args.requestId);
   const txHash = args.txHash.toLowerCase();
-  if (!TX_HASH_RE.test(txHash)) {
+  if (!STORED_HASH_RE.test(txHash)) {
     throw new ApiError("validation_error", "Invalid request body.", {
       details: [{ field: "tx_hash", issue: "must be a transaction hash: 0x followed by 64 hex characters" }],
     });
@@ -92,7 +93,7 @@ export async function attachProofInTx(tx: Tx, args: AttachProofArgs): Promise<At
   if (request.status === "voided" || request.proofStatus === "verified") {
     const latest = await latestProof(request.id, tx);
     throw new ApiError("request_not_payable", undefined, {
-      request: args.scope ? serializeRequest(request, latest) : serializePayStatus(request, latest),
+      request: args.scope ? serializeRequest(request, latest, await refundsOf(request.id, tx)) : serializePayStatus(request, latest),
     });
   }
   // An expired request still takes a proof: a payment mined late verifies with late: true (SPEC §6).

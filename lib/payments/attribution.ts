@@ -18,6 +18,7 @@
 import { db, type Tx } from "@/lib/db";
 import { requestIdFromNonce, AUTHORIZATION_USED_TOPIC } from "./payment-reference";
 import { CREATION_SKEW_MS, type UntrustedLog } from "./verify-transfer";
+import { HASH_RE } from "@/lib/schemas/hex";
 
 /** How long after its expiry a request still owns an exact-amount payment (a late payer). */
 export const LATE_OWNERSHIP_MS = 24 * 60 * 60_000;
@@ -30,7 +31,6 @@ export interface Claimant {
   status: string;
 }
 
-const TOPIC_RE = /^0x[0-9a-fA-F]{64}$/;
 
 /** Request ids named by JoPay payment references that `usdc` emitted in this receipt's logs. */
 export function referencedRequestIds(logs: unknown, usdc: string): string[] {
@@ -39,7 +39,7 @@ export function referencedRequestIds(logs: unknown, usdc: string): string[] {
     if (typeof log !== "object" || log === null || log.removed === true) continue;
     if (typeof log.address !== "string" || log.address.toLowerCase() !== usdc.toLowerCase()) continue;
     const topics = log.topics;
-    if (!Array.isArray(topics) || topics.length !== 3 || !topics.every((t) => typeof t === "string" && TOPIC_RE.test(t))) continue;
+    if (!Array.isArray(topics) || topics.length !== 3 || !topics.every((t) => typeof t === "string" && HASH_RE.test(t))) continue;
     if ((topics[0] as string).toLowerCase() !== AUTHORIZATION_USED_TOPIC) continue;
     const id = requestIdFromNonce(topics[2] as string);
     if (id) ids.add(id);

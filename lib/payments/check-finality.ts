@@ -20,7 +20,7 @@ import { configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db, Prisma } from "@/lib/db";
 import { log } from "@/lib/log";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 import { DEFAULT_READ_DEADLINE_MS, readChain, rpcErrorDelayMs, withDeadline } from "./check-proofs";
 import { reversePayment, type ReversalCause } from "./reverse-payment";
 
@@ -120,9 +120,11 @@ async function canonicalHash(chain: ChainSettings, number: bigint): Promise<stri
   }
 }
 
-type Decision = { kind: "final"; confirmations: number } | { kind: "wait"; error: string | null } | { kind: "reverse"; cause: ReversalCause };
+export type FinalityDecision = { kind: "final"; confirmations: number } | { kind: "wait"; error: string | null } | { kind: "reverse"; cause: ReversalCause };
+type Decision = FinalityDecision;
 
-async function decide(p: ClaimedProof, chain: ChainSettings): Promise<Decision> {
+/** The finality rule for any verified transfer (payments here, refunds in lib/refunds/check-refunds.ts). */
+export async function decideFinality(p: Pick<ClaimedProof, "txHash" | "blockNumber" | "blockHash">, chain: ChainSettings): Promise<Decision> {
   if (p.blockNumber === null || p.blockHash === null) return { kind: "reverse", cause: "receipt_gone" };
   const read = await withDeadline(readChain(chain, p.txHash as Hash), DEFAULT_READ_DEADLINE_MS);
   if (read.kind === "error") return { kind: "wait", error: read.message };
@@ -140,7 +142,7 @@ async function decide(p: ClaimedProof, chain: ChainSettings): Promise<Decision> 
 async function checkOne(p: ClaimedProof, chain: ChainSettings, token: string, opts: CheckFinalityOptions) {
   let d: Decision;
   try {
-    d = await decide(p, chain);
+    d = await decideFinality(p, chain);
   } catch (err) {
     d = { kind: "wait", error: err instanceof Error ? err.message.split("\n")[0].slice(0, 300) : String(err) };
   }

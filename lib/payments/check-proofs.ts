@@ -26,7 +26,7 @@ import { ownerOf, referencedRequestIds } from "./attribution";
 import { reattribute } from "./reattribute";
 import { settleProof, type BlockFacts, type FinalVerdict } from "./settle-proof";
 import { creditedTransfers, verifyTransfer, type RequestSnapshot, type UntrustedReceipt } from "./verify-transfer";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 
 export interface CheckProofsOptions {
   workerId: string;

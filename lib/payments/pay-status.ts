@@ -1,6 +1,6 @@
 // The pay page's public view of a request (lib/schemas/pay-status.ts).
 import { db } from "@/lib/db";
-import { assertIdShape, notFound } from "@/lib/api/tenant";
+import { assertIdShape, notFound } from "@/lib/tenancy";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import { payStatusOutput, type PayStatusOutput } from "@/lib/schemas/pay-status";
 import { latestProof } from "./latest-proof";

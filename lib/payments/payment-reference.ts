@@ -10,10 +10,10 @@
 //
 // Pure and browser-safe (viem only): the pay page's wallet chunk derives the same nonce.
 import { concatHex, keccak256, stringToHex, type Hex } from "viem";
+import { STORED_HASH_RE } from "@/lib/schemas/hex";
 
 const TAG_DOMAIN = "jopay:eip3009-reference:v1:";
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const NONCE_RE = /^0x[0-9a-f]{64}$/;
 
 /** keccak256("AuthorizationUsed(address,bytes32)") — EIP-3009's event, topic0. */
 export const AUTHORIZATION_USED_TOPIC = "0x98de503528ee59b575ef0c0a2576a82497bfc029a5685b209e9ec333479b10a5";
@@ -32,7 +32,7 @@ export function paymentNonce(requestId: string): Hex {
 /** The request a nonce names, or null when it is not a JoPay reference (a wallet's own random nonce). */
 export function requestIdFromNonce(nonce: string): string | null {
   const n = nonce.toLowerCase();
-  if (!NONCE_RE.test(n)) return null;
+  if (!STORED_HASH_RE.test(n)) return null;
   const id = `0x${n.slice(34)}` as Hex;
   if (tagOf(id) !== n.slice(0, 34)) return null;
   const h = n.slice(34);

@@ -2,7 +2,7 @@
 // (./attribution), in one transaction: the wrong proof is rejected as `matches_other_request`
 // (which frees its hash), and the owner gets the same hash attached as a proof of its own, which
 // verification then checks like any other. Both requests' events commit with the change.
-import { isApiError } from "@/lib/api/errors";
+import { isApiError } from "@/lib/errors";
 import type { Tx } from "@/lib/db";
 import { log } from "@/lib/log";
 import { attachProofInTx } from "./attach-proof";

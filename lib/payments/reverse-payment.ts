@@ -8,6 +8,7 @@ import { emitEvent } from "@/lib/events/emit-event";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import { webhookReceiptOf } from "@/lib/receipts/issue-receipt";
 import { reverseReceipt } from "@/lib/receipts/reverse-receipt";
+import { refundsOf } from "@/lib/refunds/list-refunds";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { lockRequest } from "./attach-proof";
 
@@ -58,7 +59,7 @@ export async function reversePayment(
     partnerId: updated.partnerId,
     testMode: updated.testMode,
     type: "payment.reversed",
-    data: serializeRequest(updated, done),
+    data: serializeRequest(updated, done, await refundsOf(updated.id, tx)),
     requestId: updated.id,
     merchantId: updated.merchantId,
     ...(receipt ? { receipt: webhookReceiptOf(receipt, null) } : {}),

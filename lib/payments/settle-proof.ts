@@ -11,6 +11,7 @@ import { emitEvent } from "@/lib/events/emit-event";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import { issueReceipt, webhookReceiptOf } from "@/lib/receipts/issue-receipt";
 import type { WebhookReceipt } from "@/lib/schemas/receipt";
+import { refundsOf } from "@/lib/refunds/list-refunds";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { lockRequest } from "./attach-proof";
 import type { CreditedTransfer, RejectionReason } from "./verify-transfer";
@@ -130,12 +131,13 @@ export async function settleProof(
   return { request: updated, proof: done };
 }
 
-function emit(tx: Tx, request: PaymentRequest, proof: Proof, type: "payment.proof_verified" | "payment.proof_rejected", receipt?: WebhookReceipt) {
+async function emit(tx: Tx, request: PaymentRequest, proof: Proof, type: "payment.proof_verified" | "payment.proof_rejected", receipt?: WebhookReceipt) {
   return emitEvent(tx, {
     partnerId: request.partnerId,
     testMode: request.testMode,
     type,
-    data: serializeRequest(request, proof),
+    // A payment reversed and verified again keeps the refunds made meanwhile.
+    data: serializeRequest(request, proof, await refundsOf(request.id, tx)),
     requestId: request.id,
     merchantId: request.merchantId,
     receipt,

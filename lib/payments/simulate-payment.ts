@@ -2,8 +2,8 @@
 // it through the same attach and settle functions as a real payment, so partners see the same
 // state changes, events and webhooks without a chain.
 import { randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
-import { findRequestOrNotFound, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { findRequestOrNotFound, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import type { PaymentRequest, Proof } from "@/lib/generated/prisma/client";
 import type { SimulatePaymentInput } from "@/lib/schemas/proof";

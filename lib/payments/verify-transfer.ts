@@ -3,6 +3,7 @@
 // logs are skipped, never thrown on, and only Transfer logs emitted by the request's USDC contract
 // count. We read logs only — never tx.to or calldata — so payments made through contracts
 // (forwarders, smart wallets, routers) verify exactly like direct transfers.
+import { ADDRESS_RE, HASH_RE } from "@/lib/schemas/hex";
 
 /** keccak256("Transfer(address,address,uint256)") */
 export const TRANSFER_TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
@@ -72,9 +73,7 @@ export interface ParsedTransfer {
   value: bigint;
 }
 
-const TOPIC_RE = /^0x[0-9a-fA-F]{64}$/;
 const ADDRESS_TOPIC_RE = /^0x0{24}([0-9a-fA-F]{40})$/;
-const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 
 /**
  * An ERC-20 Transfer(address indexed, address indexed, uint256) log, or null when the log has any
@@ -87,12 +86,12 @@ export function parseTransferLog(log: UntrustedLog): ParsedTransfer | null {
   const { address, topics, data } = log;
   if (typeof address !== "string" || !ADDRESS_RE.test(address)) return null;
   if (!Array.isArray(topics) || topics.length !== 3) return null;
-  if (!topics.every((t) => typeof t === "string" && TOPIC_RE.test(t))) return null;
+  if (!topics.every((t) => typeof t === "string" && HASH_RE.test(t))) return null;
   if ((topics[0] as string).toLowerCase() !== TRANSFER_TOPIC) return null;
   const from = ADDRESS_TOPIC_RE.exec(topics[1] as string);
   const to = ADDRESS_TOPIC_RE.exec(topics[2] as string);
   if (!from || !to) return null;
-  if (typeof data !== "string" || !TOPIC_RE.test(data)) return null;
+  if (typeof data !== "string" || !HASH_RE.test(data)) return null;
   return {
     token: address.toLowerCase(),
     from: `0x${from[1].toLowerCase()}`,

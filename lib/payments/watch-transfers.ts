@@ -17,14 +17,14 @@
 // chain at a time and a killed scanner's chain is resumed after its lease.
 import { randomBytes } from "node:crypto";
 import { getAddress, parseAbiItem, type Address } from "viem";
-import { isApiError } from "@/lib/api/errors";
+import { isApiError } from "@/lib/errors";
 import { publicClientFor } from "@/lib/chains/clients";
 import type { ChainSettings } from "@/lib/chains/config";
 import { configuredChains } from "@/lib/chains/for-mode";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 import { OPEN_PROOF_STATUSES, OPEN_STATUSES } from "./amount-tag";
 import { attachProof, recheckNow } from "./attach-proof";
 import { pickExactAmountOwner } from "./attribution";

@@ -1,7 +1,7 @@
 // GET /api/v1/receipts/{request_id}: a payment's receipt for anyone holding the request id — the
 // same capability as the pay link. A receipt holds nothing secret (no customer fields, memo or
 // metadata): it is meant to be handed to auditors.
-import { assertIdShape, notFound } from "@/lib/api/tenant";
+import { assertIdShape, notFound } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import { receiptOutput, receiptSummary, type ReceiptOutput } from "@/lib/schemas/receipt";
 import { receiptStatusOf } from "./issue-receipt";

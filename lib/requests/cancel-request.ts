@@ -2,8 +2,8 @@
 // else 409 cannot_cancel with the current request). The guarded UPDATE decides atomically, so a
 // cancel racing a pay-page open or a proof can never void a request that has moved on; the
 // request.voided event commits in the same transaction (SPEC §6).
-import { ApiError } from "@/lib/api/errors";
-import { findRequestOrNotFound, tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { findRequestOrNotFound, tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";

@@ -9,11 +9,11 @@
 // with one key meet at the unique index (partner, merchant, idempotency key): one row, N answers.
 //
 // Plain SQL (lib/db/sql.ts), not Prisma: this is the API's busiest write, and Prisma's per-query
-// CPU made it a quarter as fast (bench:api). The merchant and a replay are one read; the insert
+// CPU cut its throughput several-fold (bench:api). The merchant and a replay are one read; the insert
 // with a free amount tag is one more (insert_tagged_request), plus the audit entry for console
 // callers: with the key lookup and the rate limit, four statements for an API create.
-import { ApiError } from "@/lib/api/errors";
-import { assertIdShape, notFound, tenantParams, tenantSql } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { assertIdShape, notFound, tenantParams, tenantSql } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { sql, sqlTransaction, type Sql } from "@/lib/db/sql";
 import { uniqueViolation } from "@/lib/db/unique-violation";

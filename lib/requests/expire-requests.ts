@@ -10,7 +10,7 @@ import { db, Prisma } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { latestProof } from "@/lib/payments/latest-proof";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 
 export interface ExpireRequestsOptions {
   batchSize?: number;

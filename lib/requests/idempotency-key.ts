@@ -2,7 +2,7 @@
 // subset of base64url, so one pattern covers both. Absent → a server-generated UUID, which gives
 // no replay protection but keeps every row's (partner, merchant, key) unique.
 import { randomUUID } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 
 export const IDEMPOTENCY_KEY_RE = /^[A-Za-z0-9_-]{32,64}$/;
 

@@ -6,18 +6,30 @@
 // the previous page) is a position no insert can move: a walk never skips or repeats an item, even
 // when many requests share a millisecond or new ones arrive mid-walk (they sort before the cursor).
 //
-// Plain SQL (lib/db/sql.ts): through Prisma a page of 51 rows cost ~7 ms of CPU to read (bench:api).
+// Plain SQL (lib/db/sql.ts): reading a page of rows through Prisma costs many times the CPU (bench:api).
 // Tenant and mode come from tenantSql(), as tenantWhere() gives them to Prisma.
-import { assertIdShape, assertMerchantInTenant, notFound, tenantParams, tenantSql, type TenantScope } from "@/lib/api/tenant";
+import { assertIdShape, assertMerchantInTenant, notFound, tenantParams, tenantSql, type TenantScope } from "@/lib/tenancy";
 import { sql } from "@/lib/db/sql";
 import type { ListRequestsQuery } from "@/lib/schemas/request";
 import { requestColumns, toPaymentRequest } from "./request-row";
 
 const COLUMNS = requestColumns();
 
+type Cursor = { createdAt: Date; id: string };
+
 export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
   if (q.merchant_id) await assertMerchantInTenant(scope, q.merchant_id);
   const cursor = q.starting_after ? await cursorOf(scope, q.starting_after) : null;
+  const { text, values } = listRequestsStatement(scope, q, cursor);
+  const rows = await sql(text, values);
+  return { requests: rows.slice(0, q.limit).map(toPaymentRequest), hasMore: rows.length > q.limit };
+}
+
+/**
+ * The page's statement: limit + 1 rows in the list's order. Exported for bench:api's bare list
+ * (bench/support/baseline-server.ts), which runs this very statement.
+ */
+export function listRequestsStatement(scope: TenantScope, q: ListRequestsQuery, cursor: Cursor | null): { text: string; values: unknown[] } {
   const values: unknown[] = tenantParams(scope);
   const where = [tenantSql()];
   const filter = (column: string, op: "=" | ">=" | "<", value: unknown) => {
@@ -36,18 +48,17 @@ export async function listRequests(scope: TenantScope, q: ListRequestsQuery) {
     where.push(`("createdAt", id) < ($${values.length - 1}, $${values.length}::uuid)`);
   }
   values.push(q.limit + 1, q.offset);
-  const rows = await sql(
-    `SELECT ${COLUMNS} FROM payment_requests WHERE ${where.join(" AND ")}
+  return {
+    text: `SELECT ${COLUMNS} FROM payment_requests WHERE ${where.join(" AND ")}
      ORDER BY "createdAt" DESC, id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
     values,
-  );
-  return { requests: rows.slice(0, q.limit).map(toPaymentRequest), hasMore: rows.length > q.limit };
+  };
 }
 
 /** Where `starting_after` points: a request of this tenant, or the same 404 as any missing id. */
-async function cursorOf(scope: TenantScope, id: string): Promise<{ createdAt: Date; id: string }> {
+async function cursorOf(scope: TenantScope, id: string): Promise<Cursor> {
   assertIdShape(id);
-  const rows = await sql<{ createdAt: Date; id: string }>(
+  const rows = await sql<Cursor>(
     `SELECT "createdAt", id FROM payment_requests WHERE ${tenantSql()} AND id = $3`,
     [...tenantParams(scope), id],
   );

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { isCurrency, SUPPORTED_CURRENCIES, unsupportedCurrencyIssue } from "@/lib/fx/currencies";
+import { ADDRESS_RE } from "./hex";
 
 /** 0x + 40 hex; stored and returned lower-cased (seeds). */
 export const evmAddress = z
   .string()
-  .regex(/^0x[0-9a-fA-F]{40}$/, "must be 0x followed by 40 hex characters")
+  .regex(ADDRESS_RE, "must be 0x followed by 40 hex characters")
   .transform((a) => a.toLowerCase());
 
 export const isoDateTime = z.string().describe("ISO-8601 timestamp");
@@ -28,7 +29,7 @@ export const paginationOutput = {
   offset: z.number().int(),
 };
 
-// Characters no text field takes (issue 15). U+0000 cannot be stored at all: PostgreSQL refuses it
+// Characters no text field takes. U+0000 cannot be stored at all: PostgreSQL refuses it
 // in text (SQLSTATE 22021) and in jsonb (22P05), which was a 500. The other C0 controls, DEL and
 // the C1 controls are never part of a name, label, phone number, URL or key; in them they only
 // forge log lines, CSV rows and terminal output, so they are refused too. An unpaired UTF-16

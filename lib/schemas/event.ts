@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isoDateFilter, paginationOutput, paginationQuery, isoTimestamp } from "./common";
 import { webhookReceipt } from "./receipt";
+import { refundOutput } from "./refund";
 import { anyEventType } from "./webhook-endpoint";
 
 export const eventOutput = z.object({
@@ -12,6 +13,7 @@ export const eventOutput = z.object({
   test_mode: z.boolean(),
   data: z.record(z.string(), z.unknown()).describe("The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message }"),
   receipt: webhookReceipt.optional().describe("payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed)."),
+  refund: refundOutput.optional().describe("payment.refunded, payment.refund_reversed and refund.requested: the refund the event is about (also in `data.refunds`)."),
 });
 export type EventOutput = z.infer<typeof eventOutput>;
 

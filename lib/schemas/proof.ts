@@ -1,11 +1,12 @@
 // Proof inputs (SPEC §5: POST /api/v1/requests/:id/proof, POST /api/pay/:id/proof) and the
 // test-mode simulate_payment input.
 import { z } from "zod";
+import { HASH_RE } from "./hex";
 
 /** 0x + 64 hex; compared and stored lower-cased so one tx cannot be offered twice by changing case. */
 export const txHash = z
   .string()
-  .regex(/^0x[0-9a-fA-F]{64}$/, "must be a transaction hash: 0x followed by 64 hex characters")
+  .regex(HASH_RE, "must be a transaction hash: 0x followed by 64 hex characters")
   .transform((h) => h.toLowerCase());
 
 // Strict like every other body: a misspelt field (`txhash`, `chainId`) is a 400 naming it, not ignored.

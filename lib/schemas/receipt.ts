@@ -2,9 +2,10 @@
 // JWKS and the `receipt` object of the payment.proof_verified / payment.reversed webhooks.
 import { z } from "zod";
 import { isoTimestamp } from "./common";
+import { STORED_ADDRESS_RE } from "./hex";
 
 const micro = z.string().regex(/^[0-9]+$/).describe("USDC micro-units (6 decimals) as a decimal string.");
-const address = z.string().regex(/^0x[0-9a-f]{40}$/);
+const address = z.string().regex(STORED_ADDRESS_RE);
 
 export const RECEIPT_JWS_TYP = "jopay-receipt+jwt";
 

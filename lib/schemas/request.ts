@@ -3,6 +3,7 @@
 // payment.* / request.* webhook returns exactly this object.
 import { z } from "zod";
 import { currencyCode, isoDateFilter, optionalText, paginationQuery, refuseControlCharacters, isoTimestamp } from "./common";
+import { refundOutput } from "./refund";
 
 export const proofOutput = z.object({
   tx_hash: z.string(),
@@ -64,6 +65,9 @@ export const requestOutput = z.object({
         "and kept after a reorg reverses it (the receipt then says `reversed`). Null before any verification. " +
         "(A payment verified before receipts existed has none: its URL answers 404.)",
     ),
+  refunds: z
+    .array(refundOutput)
+    .describe("Refunds of the verified payment, oldest first (lib/refunds): every status, cancelled and rejected included. Empty when none."),
 }).meta({ id: "Request" });
 export type RequestOutput = z.infer<typeof requestOutput>;
 

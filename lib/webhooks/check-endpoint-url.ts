@@ -1,5 +1,5 @@
 // Registration-time URL check (SPEC §7) as an API validation error on the `url` field.
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { config } from "@/lib/config";
 import { checkWebhookUrl, WebhookUrlError, type Resolver } from "./url-guard";
 

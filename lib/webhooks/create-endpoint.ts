@@ -1,6 +1,6 @@
 // Registering a webhook endpoint for the caller's partner and mode. The plain secret exists only in
 // the return value (shown once); the row holds it sealed (secret-box.ts).
-import type { TenantScope } from "@/lib/api/tenant";
+import type { TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { WebhookEndpoint } from "@/lib/generated/prisma/client";

@@ -1,6 +1,6 @@
 // Deleting an endpoint removes it with its delivery rows and attempt log; the events themselves
 // stay (GET /api/v1/events) and can be redelivered to other endpoints.
-import type { TenantScope } from "@/lib/api/tenant";
+import type { TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import { findEndpointOrNotFound } from "./find-endpoint";
 

@@ -121,10 +121,11 @@ export async function claimDeliveries(owner: string, cfg: DeliveryConfig, limit:
 
 /** The bytes we send: the outbox payload with its top-level keys in the documented order. */
 export function eventBody(payload: unknown): Buffer {
-  const p = payload as { id: string; type: string; created_at: string; test_mode: boolean; data: unknown; receipt?: unknown };
-  // `receipt` (payment events since receipts exist) comes last, so the fields before it are unchanged.
+  const p = payload as { id: string; type: string; created_at: string; test_mode: boolean; data: unknown; receipt?: unknown; refund?: unknown };
+  // `receipt` (payment events since receipts exist) and `refund` (refund events) come last, so the fields before them are unchanged.
   const receipt = p.receipt === undefined ? {} : { receipt: p.receipt };
-  return Buffer.from(JSON.stringify({ id: p.id, type: p.type, created_at: p.created_at, test_mode: p.test_mode, data: p.data, ...receipt }), "utf8");
+  const refund = p.refund === undefined ? {} : { refund: p.refund };
+  return Buffer.from(JSON.stringify({ id: p.id, type: p.type, created_at: p.created_at, test_mode: p.test_mode, data: p.data, ...receipt, ...refund }), "utf8");
 }
 
 const clean = (s: string | null, max: number) => (s === null ? null : s.replaceAll("\u0000", "").slice(0, max));

@@ -1,6 +1,6 @@
 // The webhook delivery loop the worker runs (worker/loops.ts). Logic lives in deliver.ts.
 import { config } from "@/lib/config";
-import type { Loop } from "@/worker/run-loops";
+import type { Loop } from "@/lib/loop";
 import { defaultDeliveryConfig, DeliveryRunner, type DeliveryConfig } from "./deliver";
 
 export interface DeliveryLoop extends Loop {

@@ -1,6 +1,6 @@
 // Event lookup confined to the caller's partner and mode (same 404 for missing, foreign, other-mode
 // and malformed ids), with its deliveries and their attempt log.
-import { notFound, tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { notFound, tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 
 export const EVENT_ID_RE = /^evt_[0-9a-f]{32}$/;

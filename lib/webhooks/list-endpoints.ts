@@ -1,4 +1,4 @@
-import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import type { ListWebhookEndpointsQuery } from "@/lib/schemas/webhook-endpoint";
 

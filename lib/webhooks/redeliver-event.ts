@@ -2,8 +2,8 @@
 // already processed it recognises the duplicate. Every enabled endpoint subscribed to the type gets
 // a fresh run of the retry schedule — including endpoints registered after the event, and
 // deliveries that succeeded or failed before.
-import { ApiError } from "@/lib/api/errors";
-import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { isTargetedOnlyType } from "@/lib/events/event-types";

@@ -1,7 +1,7 @@
 // Secret rotation (SPEC §7: during rotation both secrets sign). The old secret keeps signing beside
 // the new one for 24 h so the partner can deploy the new secret without a window of failed
 // verifications. Rotating again inside that window retires the oldest secret at once.
-import type { TenantScope } from "@/lib/api/tenant";
+import type { TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { WebhookEndpoint } from "@/lib/generated/prisma/client";

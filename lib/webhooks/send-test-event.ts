@@ -2,8 +2,8 @@
 // for ONE endpoint of the caller's partner and mode, written to the outbox and delivered like any
 // other event — signed, retried, logged, listed in GET /events, redeliverable — but never fanned
 // out to the partner's other endpoints (lib/events/event-types.ts). It changes no other state.
-import { ApiError } from "@/lib/api/errors";
-import type { TenantScope } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import type { TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { emitEvent } from "@/lib/events/emit-event";

@@ -6,7 +6,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The event exactly as its webhook body carries it. */
 export function serializeEvent(e: Event) {
   const p = e.payload as Record<string, unknown>;
-  return eventOutput.parse({ id: e.id, type: e.type, created_at: p.created_at, test_mode: e.testMode, data: p.data, ...(p.receipt === undefined ? {} : { receipt: p.receipt }) });
+  return eventOutput.parse({ id: e.id, type: e.type, created_at: p.created_at, test_mode: e.testMode, data: p.data, ...(p.receipt === undefined ? {} : { receipt: p.receipt }), ...(p.refund === undefined ? {} : { refund: p.refund }) });
 }
 
 export function serializeDelivery(d: WebhookDelivery) {

@@ -1,7 +1,7 @@
 // PATCH of an endpoint. A new URL passes the same guard as at registration. Re-enabling clears the
 // failure streak; disabling by the partner pauses delivery (queued deliveries wait, they resume on
 // re-enable), unlike JoPay's automatic disable which fails them (disable-endpoint.ts).
-import type { TenantScope } from "@/lib/api/tenant";
+import type { TenantScope } from "@/lib/tenancy";
 import { recordAuditFor, type AuditFor } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma, WebhookEndpoint } from "@/lib/generated/prisma/client";

@@ -2,7 +2,7 @@
 // one mode) need attention and why — disabled (by the 5-day rule or by hand), failing now (a failing
 // streak in progress), or with failed attempts in the recent window — each with its latest failure,
 // so the console can name the endpoint and link to it. Healthy endpoints are only counted.
-import { tenantWhere, type TenantScope } from "@/lib/api/tenant";
+import { tenantWhere, type TenantScope } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 
 export const WEBHOOK_HEALTH_WINDOW_HOURS = 24;

@@ -1,7 +1,7 @@
 /**
  * /pay/[id] — the customer's pay page (SPEC §8). Public: the unguessable request id in the link is
  * the only credential, and on a partner's host only that partner's requests exist
- * (lib/requests/load-pay-page.ts). Server-rendered with everything needed to pay without JavaScript
+ * (lib/pay-page/load-pay-page.ts). Server-rendered with everything needed to pay without JavaScript
  * (QR, address, proof form); the first view by a person's browser marks the request opened (SPEC §6).
  *
  * Why the pages router here when everything else is App Router: the App Router always ships its
@@ -13,8 +13,8 @@ import type { GetServerSideProps } from "next";
 import Head from "next/head";
 import { PayIsland } from "@/components/pay/pay-island";
 import { PayNotFound, PayUnavailable } from "@/components/pay/pay-notice";
-import type { PayViewProps } from "@/components/pay/pay-view";
-import { parseProofOutcome } from "@/components/pay/proof-outcome";
+import type { PayViewProps } from "@/lib/pay-page/view-types";
+import { parseProofOutcome } from "@/lib/pay-page/proof-outcome";
 import { isTransientDbError } from "@/lib/db/transient-error";
 import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { log } from "@/lib/log";
@@ -24,8 +24,8 @@ import { payPageCsp } from "@/lib/pay-page/content-security-policy";
 import { fetchHeaders } from "@/lib/pay-page/node-headers";
 import { submitProofForm } from "@/lib/pay-page/proof-form-post";
 import { payViewProps } from "@/lib/pay-page/view-props";
-import { loadPayPage } from "@/lib/requests/load-pay-page";
-import { isHumanView, markOpened, recordPayPageLocale, viewSignals } from "@/lib/requests/mark-opened";
+import { loadPayPage } from "@/lib/pay-page/load-pay-page";
+import { isHumanView, markOpened, recordPayPageLocale, viewSignals } from "@/lib/pay-page/mark-opened";
 
 // `runtime` is the default, named so the object matches Next's generated PagesPageConfig type,
 // which does not list the (still supported) unstable_runtimeJS.

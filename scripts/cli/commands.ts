@@ -1,6 +1,7 @@
 // The operations CLI's commands (SPEC §9). Each calls the same domain functions as the app.
 import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { CLI_ACTOR } from "@/lib/audit/record";
 import { parseScopes } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { migrate } from "@/lib/db/migrate";
@@ -68,7 +69,7 @@ export const commands: Record<string, Command> = {
       currency: { required: true, help: "ISO 4217 code, e.g. EUR" },
     },
     async run(f) {
-      const p = await createPartner({ slug: str(f.slug)!, name: str(f.name)!, currency: str(f.currency)!.toUpperCase() }).catch(explain);
+      const p = await createPartner({ slug: str(f.slug)!, name: str(f.name)!, currency: str(f.currency)!.toUpperCase() }, { actor: CLI_ACTOR }).catch(explain);
       return { json: { id: p.id, slug: p.slug, name: p.name, currency: p.currency }, text: `partner ${p.slug} created (${p.id})` };
     },
   },

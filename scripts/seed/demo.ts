@@ -10,6 +10,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { hashKey } from "@/lib/api-keys/key-format";
 import { db } from "@/lib/db";
 import { completeOnboarding } from "@/lib/merchants/complete-onboarding";
+import { CLI_ACTOR } from "@/lib/audit/record";
 import { createPartner } from "@/lib/partners/create-partner";
 import { createRequest } from "@/lib/requests/create-request";
 import { createUser } from "@/lib/users/create-user";
@@ -52,7 +53,7 @@ export async function seedDemo(opts: { dataDir: string; merchantWallet: string; 
   // Partner, its console user and keys (a saved key is reused only if the database still knows it)
   const partner =
     (await db.partner.findUnique({ where: { slug: "demo" } })) ??
-    (await createPartner({ slug: "demo", name: "Demo Partner", currency: "EUR", brandPrimaryColor: "#4f46e5" }));
+    (await createPartner({ slug: "demo", name: "Demo Partner", currency: "EUR", brandPrimaryColor: "#4f46e5" }, { actor: CLI_ACTOR }));
   const partnerPassword = await consoleUser(PARTNER_EMAIL, saved.partnerPassword, { role: "partner_member", partnerId: partner.id, name: "Demo Partner User" });
   const keyFor = async (mode: "live" | "test", savedKey?: string) => {
     if (savedKey && (await db.apiKey.findFirst({ where: { keyHash: hashKey(savedKey), partnerId: partner.id, revokedAt: null } }))) {

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { errorTable } from "@/lib/api/errors";
+import { errorTable } from "@/lib/errors";
 import { EVENT_TYPES } from "@/lib/events/event-types";
 import { en } from "@/lib/i18n/messages/en";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -40,7 +40,7 @@ function pageFiles(dir = DOCS): string[] {
 }
 const hrefOf = (page: string) => `/docs${page === "page" ? "" : `/${page.replace(/\/page$/, "")}`}`;
 
-/** Every reason a proof can be rejected with: the pay page's catalogue has a phrase for each but underpaid (lib/i18n/messages.ts), plus superseded. */
+/** Every reason a proof can be rejected with: the pay page's catalogue has a phrase for each but underpaid (lib/i18n/messages/), plus superseded. */
 const REJECTION_REASONS = [...Object.keys(en).filter((k) => k.startsWith("reason_")).map((k) => k.slice("reason_".length)), "underpaid", "superseded"];
 
 async function render(name: string): Promise<string> {

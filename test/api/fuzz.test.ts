@@ -6,7 +6,7 @@
 // example, so a new operation or field is fuzzed by itself. The server-level cases (unusual
 // methods, bad percent-encoding, huge URLs) run against `npm start` in e2e/api-json.spec.ts.
 import { beforeAll, describe, expect, it } from "vitest";
-import { errorTable, type ErrorCode } from "@/lib/api/errors";
+import { errorTable, type ErrorCode } from "@/lib/errors";
 import type { ApiOperation } from "@/lib/api/operations/operation";
 import { pathResources } from "@/lib/api/operations/path-ids";
 import { MAX_BODY_BYTES } from "@/lib/api/read-body";

@@ -23,6 +23,8 @@ const MISSING: Ids = {
   shellMerchant: "00000000-0000-7000-8000-000000000003",
   webhook_endpoint: "00000000-0000-7000-8000-000000000004",
   event: `evt_${"0".repeat(32)}`,
+  paid_request: "00000000-0000-7000-8000-000000000005",
+  refund: "00000000-0000-7000-8000-000000000006",
 };
 
 beforeAll(async () => {
@@ -91,7 +93,7 @@ describe("isolation walks, from the operations table", () => {
     const list = async (path: string, field: string, idField: string) =>
       ((await send({ method: "GET", path, body: undefined }, me.testKey)).body[field] as Record<string, string>[]).map((o) => o[idField]).sort();
     const mine = objects.me.test;
-    expect(await list("/api/v1/requests?limit=100", "requests", "request_id")).toEqual([mine.request]);
+    expect(await list("/api/v1/requests?limit=100", "requests", "request_id")).toEqual([mine.request, mine.paid_request].sort());
     expect(await list("/api/v1/webhook_endpoints?limit=100", "webhook_endpoints", "webhook_endpoint_id")).toEqual([mine.webhook_endpoint]);
     expect(await list("/api/v1/merchants?limit=100", "merchants", "merchant_id")).toEqual([me.testMerchant.id, mine.shellMerchant].sort());
   });

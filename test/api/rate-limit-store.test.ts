@@ -5,7 +5,7 @@
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { resetConfigForTests } from "@/lib/config";
-import { counterStore, FailoverStore, hit } from "@/lib/api/rate-limit";
+import { counterStore, FailoverStore, hit } from "@/lib/rate-limit/counters";
 import { withinBudget } from "@/lib/deadline";
 
 describe("counterStore", () => {

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateKey } from "@/lib/api-keys/key-format";
-import { hit, MemoryStore, PostgresStore, RedisStore, slotting, type CounterStore } from "@/lib/api/rate-limit";
+import { hit, MemoryStore, PostgresStore, RedisStore, slotting, type CounterStore } from "@/lib/rate-limit/counters";
 import { resetConfigForTests } from "@/lib/config";
 import { call } from "@/test/support/call-route";
 import { makeKey, makePartner } from "@/test/support/fixtures";

@@ -4,9 +4,9 @@
 // database. Positive controls at the end prove the ids used are real and the actions do work for
 // the right caller, so the refusals are not vacuous.
 import { beforeAll, describe, expect, it } from "vitest";
-import { isApiError } from "@/lib/api/errors";
-import { isConsoleAuthError } from "@/lib/console-auth/require";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import { isApiError } from "@/lib/errors";
+import { isConsoleAuthError } from "@/lib/auth/console/require";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import * as admin from "@/lib/console/actions/admin";
 import { createKeyAction, revokeKeyAction, rollKeyAction } from "@/lib/console/actions/api-keys";
 import { createMerchantAction, emailOnboardingLinkAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";

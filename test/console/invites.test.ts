@@ -1,8 +1,8 @@
 // Invite links: single use, 7-day expiry, the invite (not the invitee) decides role and partner.
 import { describe, expect, it } from "vitest";
-import { acceptInvite, findOpenInvite, INVITE_TTL_MS, InviteError } from "@/lib/console-auth/invites";
-import { signIn } from "@/lib/console-auth/sign-in";
-import { MemoryStore } from "@/lib/api/rate-limit";
+import { acceptInvite, findOpenInvite, INVITE_TTL_MS, InviteError } from "@/lib/auth/console/invites";
+import { signIn } from "@/lib/auth/console/sign-in";
+import { MemoryStore } from "@/lib/rate-limit/counters";
 import { invitePartnerUserAction } from "@/lib/console/actions/admin";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
 import { db } from "@/lib/db";
@@ -26,7 +26,7 @@ describe("invites", () => {
 
     await expect(acceptInvite({ token, password: "another long password" })).rejects.toBeInstanceOf(InviteError);
     expect(await db.user.count({ where: { email } })).toBe(1);
-    const audit = await db.auditLog.findMany({ where: { partnerId: partner.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditLog.findMany({ where: { partnerId: partner.id, action: { startsWith: "invite." } }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["invite.created", "invite.accepted"]);
     expect(JSON.stringify(audit)).not.toContain(token);
   });

@@ -2,12 +2,12 @@
 // its CSRF double-submit, exactly as a browser posting to them would: the "console" provider runs
 // our sign-in rules, the issued cookie is a session only of its own kind, and signing out clears
 // it. Also: the session endpoint never stretches a session past its first expiry.
-import { newSessionId, SESSION_ID_RE } from "@/lib/auth/revoked-sessions";
+import { newSessionId, SESSION_ID_RE } from "@/lib/auth/session/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/auth/[...nextauth]/route";
-import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
-import { claimsFromRequest, sessionCookie } from "@/lib/auth/session-token";
-import { consoleSessionFromRequest } from "@/lib/console-auth/session";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant/session";
+import { claimsFromRequest, sessionCookie } from "@/lib/auth/session/session-token";
+import { consoleSessionFromRequest } from "@/lib/auth/console/session";
 import { makeOnboardedMerchant, makePartner, randomWallet, uniq } from "../support/fixtures";
 import { AUTH_BASE as BASE, authPost as post, authRequest, consoleCookie, cookiePair, Jar, merchantCookie, mintSessionToken, requestWithCookie } from "../support/sessions";
 import { makeUser, PASSWORD } from "./support";

@@ -7,7 +7,7 @@
 // source has none. Tenant isolation throughout: partner A's member never sees partner B's rows.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import { adminUpdateBrandingAction } from "@/lib/console/actions/admin";
 import { emailOnboardingLinkAction } from "@/lib/console/actions/merchants";
 import type { ConsoleCtx } from "@/lib/console/context";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { updateBrandingAction } from "@/lib/console/actions/settings";
 import { db } from "@/lib/db";
 import { frameAncestorOrigins, payPageCsp } from "@/lib/pay-page/content-security-policy";
-import { loadPayPage } from "@/lib/requests/load-pay-page";
+import { loadPayPage } from "@/lib/pay-page/load-pay-page";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
 import { insertRequest } from "../support/request-fixtures";
 import { makeUser, sessionFor } from "./support";

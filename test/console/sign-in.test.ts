@@ -1,11 +1,11 @@
 // Console sign-in rules: password check, lockout after repeated failures, per-IP throttling,
 // disabled users and partners, and next-auth session cookies that expire or are forged.
-import { newSessionId } from "@/lib/auth/revoked-sessions";
+import { newSessionId } from "@/lib/auth/session/revoked-sessions";
 import { describe, expect, it } from "vitest";
-import { MemoryStore } from "@/lib/api/rate-limit";
-import { MAX_FAILED_LOGINS, IP_ATTEMPTS_PER_WINDOW, signIn, SignInError } from "@/lib/console-auth/sign-in";
-import { consoleSessionFromRequest } from "@/lib/console-auth/session";
-import { requireAdmin, requirePartnerMember } from "@/lib/console-auth/require";
+import { MemoryStore } from "@/lib/rate-limit/counters";
+import { MAX_FAILED_LOGINS, IP_ATTEMPTS_PER_WINDOW, signIn, SignInError } from "@/lib/auth/console/sign-in";
+import { consoleSessionFromRequest } from "@/lib/auth/console/session";
+import { requireAdmin, requirePartnerMember } from "@/lib/auth/console/require";
 import { db } from "@/lib/db";
 import { makePartner, uniq } from "../support/fixtures";
 import { consoleCookie, cookiePair, mintSessionToken, requestWithCookie } from "../support/sessions";

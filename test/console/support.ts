@@ -1,5 +1,5 @@
 // Console users and sessions for the console tests, made through the real domain functions.
-import { consoleSessionFromRequest } from "@/lib/console-auth/session";
+import { consoleSessionFromRequest } from "@/lib/auth/console/session";
 import { createUser } from "@/lib/users/create-user";
 import { uniq } from "../support/fixtures";
 import { consoleCookie, requestWithCookie } from "../support/sessions";

@@ -2,7 +2,7 @@
 // loopback receives them); the console still gets the link to copy, and a dead mail server never
 // undoes or fails the invite.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { findOpenInvite } from "@/lib/console-auth/invites";
+import { findOpenInvite } from "@/lib/auth/console/invites";
 import { invitePartnerUserAction } from "@/lib/console/actions/admin";
 import { inviteTeammateAction } from "@/lib/console/actions/team";
 import { db } from "@/lib/db";

@@ -1,17 +1,24 @@
 // The customer's receipt email (issue 19 part 3), read back from a real SMTP server on loopback:
 // queued in the transaction that verifies the payment, sent by the worker loop once — across a
-// worker that dies between its claim and the send — in the pay page's language, never without a
-// customer_email or without SMTP, and a refused address fails without holding up the others.
+// worker that dies between its claim and the send, and failed once every attempt killed its worker
+// — in the pay page's language, never without a customer_email or without SMTP, and a refused
+// address fails without holding up the others.
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { formatDateTime, formatFiat } from "@/lib/i18n/format";
-import { claimReceiptEmails, defaultReceiptEmailConfig, runReceiptEmailPass, type ReceiptEmailConfig } from "@/lib/email/receipt-email-loop";
+import {
+  claimReceiptEmails,
+  defaultReceiptEmailConfig,
+  maxReceiptAttempts,
+  runReceiptEmailPass,
+  type ReceiptEmailConfig,
+} from "@/lib/email/receipt-email-loop";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { getPayStatus } from "@/lib/payments/pay-status";
 import { settleProof } from "@/lib/payments/settle-proof";
 import { simulatePayment } from "@/lib/payments/simulate-payment";
-import { markOpened, recordPayPageLocale } from "@/lib/requests/mark-opened";
+import { markOpened, recordPayPageLocale } from "@/lib/pay-page/mark-opened";
 import { uniq } from "../support/fixtures";
 import { insertRequest, makePaymentSetup } from "../support/request-fixtures";
 import { restoreSmtp, setSmtp, startSmtpSink, type ReceivedMail, type SmtpSink } from "./support/smtp-sink";
@@ -166,6 +173,58 @@ describe("receipt email", () => {
     await Promise.all([runReceiptEmailPass("worker-c", cfg), runReceiptEmailPass("worker-d", cfg)]);
     expect(mailTo(email)).toHaveLength(1);
     expect(await db.receiptEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", attemptCount: 2, leaseOwner: null, leaseUntil: null });
+  });
+
+  it("a receipt whose every send kills the worker is marked failed once the attempts run out, not retried for ever", async () => {
+    setSmtp(smtp.url());
+    const email = `${uniq("deadly")}@example.test`;
+    const { partner, request } = await requestFor({ testMode: true, email });
+    await simulatePayment({ partnerId: partner.id, testMode: true }, request.id, { outcome: "paid" });
+    const cfg = loopConfig([partner.id]);
+    const max = maxReceiptAttempts(cfg);
+    expect(max).toBe(3); // schedule [0, 0]: the first try and two retries, as for a send that fails
+
+    // Each worker claims it, records its attempt (as sendClaimedReceipt does before the SMTP
+    // conversation) and dies mid-send, leaving no outcome; the next one claims it once the lease is out.
+    for (let attempt = 1; attempt <= max; attempt++) {
+      let claimed: string[] = [];
+      while (claimed.length === 0) claimed = await claimReceiptEmails(`worker-${attempt}#dead`, { ...cfg, leaseMs: 1 });
+      const [id] = claimed;
+      await db.receiptEmail.update({ where: { id }, data: { attemptCount: { increment: 1 }, lastAttemptAt: new Date() } });
+    }
+    const row = await db.receiptEmail.findUniqueOrThrow({ where: { requestId: request.id } });
+    expect(row).toMatchObject({ status: "pending", attemptCount: max });
+
+    // The next claim after the last lease gives up on it instead of handing it out a fourth time.
+    while ((await db.receiptEmail.findUniqueOrThrow({ where: { id: row.id } })).status === "pending") {
+      expect(await runReceiptEmailPass("worker-next", cfg)).toBe(0);
+    }
+    expect(await db.receiptEmail.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "failed",
+      attemptCount: max,
+      leaseOwner: null,
+      leaseUntil: null,
+      sentAt: null,
+      lastError: "gave up after 3 attempts: the last one never finished (the worker died during the send)",
+    });
+    expect(await runReceiptEmailPass("worker-later", cfg)).toBe(0);
+    expect(mailTo(email)).toHaveLength(0);
+  });
+
+  it("a receipt whose sends died fewer times than the cap is still sent", async () => {
+    setSmtp(smtp.url());
+    const email = `${uniq("survivor")}@example.test`;
+    const { partner, request } = await requestFor({ testMode: true, email });
+    await simulatePayment({ partnerId: partner.id, testMode: true }, request.id, { outcome: "paid" });
+    const cfg = loopConfig([partner.id]);
+    for (let attempt = 1; attempt < maxReceiptAttempts(cfg); attempt++) {
+      let claimed: string[] = [];
+      while (claimed.length === 0) claimed = await claimReceiptEmails(`worker-${attempt}#dead`, { ...cfg, leaseMs: 1 });
+      await db.receiptEmail.update({ where: { id: claimed[0] }, data: { attemptCount: { increment: 1 }, lastAttemptAt: new Date() } });
+    }
+    await drain(cfg);
+    expect(mailTo(email)).toHaveLength(1);
+    expect(await db.receiptEmail.findUniqueOrThrow({ where: { requestId: request.id } })).toMatchObject({ status: "sent", attemptCount: maxReceiptAttempts(cfg) });
   });
 
   it("two workers claiming at the same moment send it once", async () => {

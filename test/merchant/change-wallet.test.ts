@@ -3,8 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { db } from "@/lib/db";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
-import { SiweError } from "@/lib/auth/siwe";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
+import { SiweError } from "@/lib/auth/merchant/siwe";
 import { changePayoutWallet, walletChangePurpose } from "@/lib/merchants/change-payout-wallet";
 import { createDashboardRequest } from "@/lib/merchants/dashboard-requests";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";

@@ -18,6 +18,8 @@ import { merchantCookie } from "../support/sessions";
 import { asBrowser, Browser, nextControlFlow } from "./request-scope";
 
 vi.mock("next/headers", async () => (await import("./request-scope")).nextHeaders);
+// A paid request's refunds section calls useRouter(), which needs a mounted app router; rendering only needs a stub.
+vi.mock("next/navigation", async (actual) => ({ ...(await actual<typeof import("next/navigation")>()), useRouter: () => ({ refresh() {}, replace() {}, push() {} }) }));
 
 const browserOf = async (m: Merchant, lang?: { accept?: string; cookie?: string }) => {
   const b = new Browser(await merchantCookie(m.id, m.walletAddress!));

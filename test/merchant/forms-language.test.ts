@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import MerchantLayout from "@/app/(merchant)/layout";
 import OnboardingPage, { generateMetadata } from "@/app/(merchant)/merchant/onboarding/page";
 import ProfilePage from "@/app/(merchant)/merchant/profile/page";
-import { ONBOARDING_FIELD_LABELS, ONBOARDING_FIELDS } from "@/lib/auth/onboard-merchant";
+import { ONBOARDING_FIELD_LABELS, ONBOARDING_FIELDS } from "@/lib/auth/merchant/onboard";
 import { en } from "@/lib/i18n/dashboard/en";
 import type { Merchant } from "@/lib/generated/prisma/client";
 import { call } from "../support/call-route";

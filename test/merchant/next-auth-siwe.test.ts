@@ -2,15 +2,15 @@
 // next-auth's CSRF token): the SIWE rules hold there (nonce single-use, connected wallet), the
 // cookie is a merchant session for the signing wallet, and the one-time grants that onboarding and
 // wallet changes use sign in exactly once, only for the merchant's current wallet.
-import { SESSION_ID_RE } from "@/lib/auth/revoked-sessions";
+import { SESSION_ID_RE } from "@/lib/auth/session/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import type { PrivateKeyAccount } from "viem/accounts";
-import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
-import { SIGN_IN_PURPOSE } from "@/lib/auth/merchant-sign-in";
-import { issueMerchantSessionGrant, redeemMerchantSessionGrant } from "@/lib/auth/session-grant";
-import { claimsFromRequest } from "@/lib/auth/session-token";
-import { issueSiweNonce } from "@/lib/auth/siwe";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant/session";
+import { SIGN_IN_PURPOSE } from "@/lib/auth/merchant/sign-in";
+import { issueMerchantSessionGrant, redeemMerchantSessionGrant } from "@/lib/auth/session/session-grant";
+import { claimsFromRequest } from "@/lib/auth/session/session-token";
+import { issueSiweNonce } from "@/lib/auth/merchant/siwe";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
 import { db } from "@/lib/db";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
 import { authPost, Jar, requestWithCookie } from "../support/sessions";

@@ -1,12 +1,12 @@
-// Completing onboarding from an onboarding_url (lib/auth/onboard-merchant.ts) through the real
+// Completing onboarding from an onboarding_url (lib/auth/merchant/onboard.ts) through the real
 // Merchants API and database: single-use links, expiry, required fields, terms, wallet conflicts,
 // return_url, and what the partner then reads back.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { CURRENT_TERMS_VERSION } from "@/lib/merchants/complete-onboarding";
 import { issueOnboardingToken, tokenFor } from "@/lib/merchants/onboarding-token";
-import { loadOnboardingLink, onboardingPurpose, onboardMerchant, OnboardingError } from "@/lib/auth/onboard-merchant";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
+import { loadOnboardingLink, onboardingPurpose, onboardMerchant, OnboardingError } from "@/lib/auth/merchant/onboard";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
 import { call } from "../support/call-route";
 import { makePartner } from "../support/fixtures";
 import { freshAccount } from "./siwe-support";

@@ -7,7 +7,7 @@
 // Everything else is real: next-auth's auth()/signIn()/signOut() read and write the session cookie
 // through these functions exactly as in production, with our own next-auth configuration.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { sessionCookie } from "@/lib/auth/session-token";
+import { sessionCookie } from "@/lib/auth/session/session-token";
 
 /** One browser: its cookies (updated by what the server sets), the host it talks to, other headers it sends. */
 export class Browser {

@@ -1,12 +1,12 @@
 // Merchant sessions and what they can reach: the next-auth session cookie, SIWE sign-in, per-merchant
 // scoping of the dashboard reads, payment links through createRequest, and the CSV export route.
-import { newSessionId } from "@/lib/auth/revoked-sessions";
+import { newSessionId } from "@/lib/auth/session/revoked-sessions";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
-import { NoMerchantForWalletError, SIGN_IN_PURPOSE, signInMerchant } from "@/lib/auth/merchant-sign-in";
-import { SiweError } from "@/lib/auth/siwe";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant/session";
+import { NoMerchantForWalletError, SIGN_IN_PURPOSE, signInMerchant } from "@/lib/auth/merchant/sign-in";
+import { SiweError } from "@/lib/auth/merchant/siwe";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
 import { createDashboardRequest, getMerchantRequest, listMerchantRequests } from "@/lib/merchants/dashboard-requests";
 import { call } from "../support/call-route";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
@@ -103,11 +103,11 @@ describe("GET /api/merchant/export", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
     const lines = res.text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("request_id,created_at,status,proof_status,payment_mode,fiat_amount,fiat_code,usdc_amount,memo,customer_name,customer_email,tx_hash,proof_verified_at,late,receiving_wallet");
+    expect(lines[0]).toBe("request_id,created_at,status,proof_status,payment_mode,fiat_amount,fiat_code,usdc_amount,memo,customer_name,customer_email,tx_hash,proof_verified_at,late,receiving_wallet,refunded_usdc_amount,refund_tx_hashes");
     expect(lines).toHaveLength(2);
     const usdc = (r.usdcMicro / 1_000_000n).toString() + "." + (r.usdcMicro % 1_000_000n).toString().padStart(6, "0");
     expect(lines[1]).toBe(
-      `${r.id},${r.createdAt.toISOString()},requested,none,pos,25.05,EUR,${usdc},"'=HYPERLINK(""x""), ""quoted""",,,,,false,${a.acct.address.toLowerCase()}`,
+      `${r.id},${r.createdAt.toISOString()},requested,none,pos,25.05,EUR,${usdc},"'=HYPERLINK(""x""), ""quoted""",,,,,false,${a.acct.address.toLowerCase()},0.000000,`,
     );
     expect(res.text).not.toContain(other.id);
 

@@ -1,9 +1,9 @@
-// SIWE verification rules (lib/auth/siwe.ts) against the real database: nonce issue and single
+// SIWE verification rules (lib/auth/merchant/siwe.ts) against the real database: nonce issue and single
 // consumption, domain and URI binding, signer = message address = connected wallet, time bounds.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
-import { expectedDomain, isOurHost, issueSiweNonce, SiweError, verifySiwe } from "@/lib/auth/siwe";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
+import { expectedDomain, isOurHost, issueSiweNonce, SiweError, verifySiwe } from "@/lib/auth/merchant/siwe";
 import { anvil0, anvil1, signed, siweText } from "./siwe-support";
 
 async function failure(p: Promise<unknown>) {

@@ -7,10 +7,10 @@ import { encodeFunctionData, getAddress, keccak256, serializeErc6492Signature, t
 import { db } from "@/lib/db";
 import { resetConfigForTests } from "@/lib/config";
 import { clearPublicClientCache } from "@/lib/chains/clients";
-import { SIGN_IN_PURPOSE, signInMerchant } from "@/lib/auth/merchant-sign-in";
-import { loadOnboardingLink, onboardingPurpose, onboardMerchant } from "@/lib/auth/onboard-merchant";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
-import { SiweError, verifySiwe } from "@/lib/auth/siwe";
+import { SIGN_IN_PURPOSE, signInMerchant } from "@/lib/auth/merchant/sign-in";
+import { loadOnboardingLink, onboardingPurpose, onboardMerchant } from "@/lib/auth/merchant/onboard";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
+import { SiweError, verifySiwe } from "@/lib/auth/merchant/siwe";
 import { CURRENT_TERMS_VERSION } from "@/lib/merchants/complete-onboarding";
 import { compileContracts } from "@/scripts/local-chain/compile";
 import { deployContract, localClients } from "@/scripts/local-chain/deploy";

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { PrivateKeyAccount } from "viem/accounts";
 import { createPaymentLink, prepareWalletChange, submitWalletChange } from "@/app/(merchant)/merchant/actions";
-import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant/session";
 import { db } from "@/lib/db";
 import { makeOnboardedMerchant, makePartner } from "../support/fixtures";
 import { merchantCookie, requestWithCookie } from "../support/sessions";

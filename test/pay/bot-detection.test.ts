@@ -1,6 +1,6 @@
-// Which requests count as a person viewing the pay page (lib/requests/mark-opened.ts).
+// Which requests count as a person viewing the pay page (lib/pay-page/mark-opened.ts).
 import { describe, expect, it } from "vitest";
-import { isHumanView, viewSignals } from "@/lib/requests/mark-opened";
+import { isHumanView, viewSignals } from "@/lib/pay-page/mark-opened";
 
 const CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
 const SAFARI = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";

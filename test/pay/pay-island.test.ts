@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { jsonForScript, PAY_PROPS_ID, PayIsland } from "@/components/pay/pay-island";
 import { payViewProps } from "@/lib/pay-page/view-props";
-import { loadPayPage } from "@/lib/requests/load-pay-page";
+import { loadPayPage } from "@/lib/pay-page/load-pay-page";
 import { db } from "@/lib/db";
 import { insertRequest, makePaymentSetup } from "../support/request-fixtures";
 

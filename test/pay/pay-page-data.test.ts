@@ -2,8 +2,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { loadPayPage } from "@/lib/requests/load-pay-page";
-import { markOpened } from "@/lib/requests/mark-opened";
+import { loadPayPage } from "@/lib/pay-page/load-pay-page";
+import { markOpened } from "@/lib/pay-page/mark-opened";
 import { insertRequest, makePaymentSetup } from "../support/request-fixtures";
 
 const CHAIN = 31337;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PayView } from "@/components/pay/pay-view";
 import { resetConfigForTests } from "@/lib/config";
 import { payViewProps } from "@/lib/pay-page/view-props";
-import { loadPayPage, type PayPageData } from "@/lib/requests/load-pay-page";
+import { loadPayPage, type PayPageData } from "@/lib/pay-page/load-pay-page";
 import { insertRequest, makePaymentSetup } from "../support/request-fixtures";
 
 const savedProjectId = process.env.WALLETCONNECT_PROJECT_ID;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import jsQR from "jsqr";
 import { parse } from "eth-url-parser";
 import { getAddress } from "viem";
-import { qrSvg } from "@/components/pay/qr-svg";
+import { qrSvg } from "@/lib/pay-page/qr-svg";
 import { erc20TransferUri } from "@/lib/payments/eip681";
 
 /**

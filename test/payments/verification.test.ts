@@ -11,7 +11,7 @@ import { attachProof } from "@/lib/payments/attach-proof";
 import { checkProofs, missingReceiptDelayMs, RPC_ERROR_RETRY_MAX_MS, UNCONFIGURED_CHAIN_GIVE_UP_MS, UNKNOWN_HASH_GIVE_UP_MS } from "@/lib/payments/check-proofs";
 import { expireRequests } from "@/lib/requests/expire-requests";
 import { settleProof } from "@/lib/payments/settle-proof";
-import { isApiError } from "@/lib/api/errors";
+import { isApiError } from "@/lib/errors";
 import { randomWallet } from "../support/fixtures";
 import { eventsFor, insertRequest, makePaymentSetup, openPaymentRequest } from "../support/request-fixtures";
 import { startTestChain, type TestChain } from "./support/chain";

@@ -36,6 +36,9 @@ const SDK_METHODS: Record<string, Invoke> = {
   cancelRequest: (s, id) => s.requests.cancel(id),
   attachProof: (s, id, body) => s.requests.attachProof(id, body),
   simulatePayment: (s, id, body) => s.requests.simulatePayment(id, body),
+  createRefundRequest: (s, id, body) => s.requests.createRefund(id, body),
+  listRequestRefunds: (s, id) => s.requests.listRefunds(id),
+  simulateRefund: (s, id) => s.requests.simulateRefund(id, EXAMPLE_IDS.refund),
   createMerchant: (s, _id, body) => s.merchants.create(body),
   listMerchants: (s, _id, _b, query) => s.merchants.list(query),
   getMerchant: (s, id) => s.merchants.get(id),
@@ -72,7 +75,8 @@ describe("SDK methods against the operation table", () => {
     seen.length = 0;
     await invoke(jopay, objectId, body, query);
     expect(seen).toHaveLength(1);
-    const path = param ? op.path.replace(`{${param.name}}`, objectId) : op.path;
+    // Further path ids (a refund of a request) are their resources' example ids too.
+    const path = pathResources(op.path).reduce((p, { name, resource }) => p.replace(`{${name}}`, EXAMPLE_IDS[resource]), op.path);
     const qs = new URLSearchParams(op.example?.query ?? {}).toString();
     expect(`${seen[0].method} ${seen[0].path}`).toBe(`${op.method.toUpperCase()} ${path}${qs ? `?${qs}` : ""}`);
     if (op.body) expect(JSON.parse(seen[0].body)).toEqual(op.example?.body ?? {});

@@ -3,7 +3,7 @@
 // speed and for concurrency tests; e2e/ covers the same routes through `npm start`'s server.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { trustPeerHeader } from "@/lib/api/peer-header";
+import { trustPeerHeader } from "@/lib/rate-limit/peer-header";
 
 const APP_API = join(process.cwd(), "app", "api");
 

@@ -5,6 +5,7 @@ import { createApiKey } from "@/lib/api-keys/create-api-key";
 import type { Scope } from "@/lib/api-keys/scopes";
 import { db } from "@/lib/db";
 import { completeOnboarding } from "@/lib/merchants/complete-onboarding";
+import { SYSTEM_ACTOR } from "@/lib/audit/record";
 import { createPartner, type CreatePartnerInput } from "@/lib/partners/create-partner";
 
 export const uniq = (prefix = "t") => `${prefix}${randomBytes(5).toString("hex")}`;
@@ -14,7 +15,7 @@ export function randomWallet(): string {
 }
 
 export async function makePartner(overrides: Partial<CreatePartnerInput> = {}) {
-  const partner = await createPartner({ slug: uniq("p"), name: "Test Partner", currency: "EUR", ...overrides });
+  const partner = await createPartner({ slug: uniq("p"), name: "Test Partner", currency: "EUR", ...overrides }, { actor: SYSTEM_ACTOR });
   const live = await createApiKey({ partnerId: partner.id, mode: "live" });
   const test = await createApiKey({ partnerId: partner.id, mode: "test" });
   return { partner, liveKey: live.key, testKey: test.key };

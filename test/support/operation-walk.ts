@@ -2,6 +2,7 @@
 // replaced by real objects of the tenant, in the mode asked for. The scope, isolation and fuzz
 // walks (test/api/) go over every operation through this, so a new operation is walked as soon
 // as it is declared — an operation without the example its required fields need fails here.
+import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { operations } from "@/lib/api/operations";
 import { EXAMPLE_IDS, EXAMPLE_WALLET, EXAMPLE_WEBHOOK_URL } from "@/lib/api/operations/example-values";
@@ -35,7 +36,8 @@ export const modeOf = (op: ApiOperation): Mode => (op.testModeOnly ? "test" : "l
 /**
  * A fresh object of every kind in one mode of the tenant, made through the API: a request, an
  * endpoint (disabled unless asked: a disabled one queues no delivery a worker elsewhere would
- * change), the onboarded merchant, and an event.
+ * change), the onboarded merchant, an event, and a paid request with one refund asked for (1 micro
+ * of it, so the rest stays refundable).
  */
 export async function makeObjects(t: Tenant, mode: Mode, opts: { enabledEndpoint?: boolean } = {}): Promise<Ids> {
   const key = keyFor(t, mode);
@@ -48,7 +50,39 @@ export async function makeObjects(t: Tenant, mode: Mode, opts: { enabledEndpoint
   if (!opts.enabledEndpoint) await db.webhookEndpoint.update({ where: { id: endpointId }, data: { disabled: true } });
   // Onboarding the fixture merchant emitted merchant.onboarding_completed in its mode.
   const event = await db.event.findFirstOrThrow({ where: { partnerId: t.partner.id, testMode: mode === "test" }, orderBy: { createdAt: "asc" } });
-  return { request: request.body.request_id as string, merchant, shellMerchant: shell.body.merchant_id as string, webhook_endpoint: endpointId, event: event.id };
+  const paid = await paidRequest(key, merchant, mode);
+  const refund = await call("POST", `/api/v1/requests/${paid}/refunds`, { key, body: { amount_usdc_micro: "1", to_address: randomWallet() } });
+  expect(refund.status, refund.text).toBe(201);
+  return {
+    request: request.body.request_id as string, merchant, shellMerchant: shell.body.merchant_id as string, webhook_endpoint: endpointId, event: event.id,
+    paid_request: paid, refund: refund.body.refund_id as string,
+  };
+}
+
+/**
+ * A request with a verified payment: simulate_payment in test mode; in live mode (no chain here)
+ * a verified, final proof written directly, as settleProof would leave it.
+ */
+async function paidRequest(key: string, merchant: string, mode: Mode): Promise<string> {
+  const created = await call("POST", "/api/v1/requests/create", { key, body: { merchant_id: merchant, fiat_amount_int: 100 } });
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.request_id as string;
+  if (mode === "test") {
+    const paid = await call("POST", `/api/v1/requests/${id}/simulate_payment`, { key, body: { outcome: "paid" } });
+    expect(paid.status, paid.text).toBe(200);
+    return id;
+  }
+  const r = await db.paymentRequest.findUniqueOrThrow({ where: { id } });
+  const hash = `0x${randomBytes(32).toString("hex")}`;
+  const now = new Date();
+  await db.proof.create({
+    data: {
+      requestId: id, chainId: r.chainId, txHash: hash, activeTxHash: hash, source: "simulated", simulated: true, outcome: "verified",
+      expectedMicro: r.usdcMicro, receivedMicro: r.usdcMicro, overpaidMicro: 0n, verifiedAt: now, finalizedAt: now,
+    },
+  });
+  await db.paymentRequest.update({ where: { id }, data: { proofStatus: "verified", txHash: hash, proofVerifiedAt: now } });
+  return id;
 }
 
 /** The example with its example ids swapped for `ids` and the example webhook URL for ours. */

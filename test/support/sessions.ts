@@ -3,8 +3,8 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { appSecret } from "@/lib/app-secret";
-import { newSessionId } from "@/lib/auth/revoked-sessions";
-import { SESSION_MAX_AGE_S, sessionCookie, type SessionClaims } from "@/lib/auth/session-token";
+import { newSessionId } from "@/lib/auth/session/revoked-sessions";
+import { SESSION_MAX_AGE_S, sessionCookie, type SessionClaims } from "@/lib/auth/session/session-token";
 import { uniq } from "./fixtures";
 
 // The route module (and with it next-auth and Next) loads only for tests that use the endpoints.

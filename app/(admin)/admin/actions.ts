@@ -1,23 +1,16 @@
 "use server";
 // Admin portal server actions: each resolves the session on the server and calls a lib/console
 // admin action, which calls requireAdmin itself.
-import { revalidatePath } from "next/cache";
-import { clientIp, currentConsoleSession } from "@/lib/console-auth/current";
+import { clientIp, currentConsoleSession } from "@/lib/auth/session/current-console-user";
 import * as admin from "@/lib/console/actions/admin";
 import { brandingFromForm } from "@/lib/console/branding-form";
-import { failure, intOrUndefined, optional, text, type FormState } from "@/lib/console/form-state";
+import { intOrUndefined, optional, text, type FormState } from "@/lib/console/form-state";
+import { runConsoleAction } from "@/lib/console/run-action";
 import { parseMinor } from "@/lib/merchants/money-format";
 import { currencyExponent } from "@/lib/fx/currencies";
 
-async function run(fn: (c: { session: Awaited<ReturnType<typeof currentConsoleSession>>; ip: string }) => Promise<FormState>): Promise<FormState> {
-  try {
-    const state = await fn({ session: await currentConsoleSession(), ip: await clientIp() });
-    revalidatePath("/admin", "layout");
-    return state;
-  } catch (err) {
-    return failure(err);
-  }
-}
+const adminContext = async () => ({ session: await currentConsoleSession(), ip: await clientIp() });
+const run = (fn: (c: Awaited<ReturnType<typeof adminContext>>) => Promise<FormState>) => runConsoleAction("/admin", adminContext, fn);
 
 export async function provisionPartner(_p: FormState | null, fd: FormData) {
   return run(async (c) => {

@@ -1,14 +1,12 @@
 "use server";
 // Server actions of the merchant surfaces. Thin: each one resolves the caller (onboarding link or
-// merchant session) and calls a domain function; errors come back as messages, never as a 500.
-import { isApiError } from "@/lib/api/errors";
-import { currentMerchant, requestHost, signInVerifiedMerchant, signInWithWallet } from "@/lib/auth/current-merchant";
-import { NoMerchantForWalletError, SIGN_IN_PURPOSE, SIGN_IN_STATEMENT } from "@/lib/auth/merchant-sign-in";
-import { endSession, SignInRefused } from "@/lib/auth/next-auth";
-import { loadOnboardingLink, ONBOARDING_STATEMENT, onboardingPurpose, onboardMerchant, OnboardingError } from "@/lib/auth/onboard-merchant";
-import { SiweError } from "@/lib/auth/siwe";
-import { prepareSiweMessage } from "@/lib/auth/siwe-message";
-import { log } from "@/lib/log";
+// merchant session) and calls a domain function; errors come back as messages, never as a 500, in
+// the language the page is shown in (./preferences.ts), through the one mapper (./action-failure.ts).
+import { currentMerchant, requestHost, signInVerifiedMerchant, signInWithWallet } from "@/lib/auth/session/current-merchant";
+import { SIGN_IN_PURPOSE, SIGN_IN_STATEMENT } from "@/lib/auth/merchant/sign-in";
+import { endSession } from "@/lib/auth/session/next-auth";
+import { loadOnboardingLink, ONBOARDING_STATEMENT, onboardingPurpose, onboardMerchant } from "@/lib/auth/merchant/onboard";
+import { prepareSiweMessage } from "@/lib/auth/merchant/siwe-message";
 import { createDashboardRequest } from "@/lib/merchants/dashboard-requests";
 import { parseMinor } from "@/lib/merchants/money-format";
 import { changePayoutWallet, WALLET_CHANGE_STATEMENT, walletChangePurpose } from "@/lib/merchants/change-payout-wallet";
@@ -17,45 +15,38 @@ import { currencyExponent } from "@/lib/fx/currencies";
 import { effectiveCurrency } from "@/lib/requests/create-request";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { ZodError } from "zod";
-import { isTransientDbError } from "@/lib/db/transient-error";
-import { TEMPORARY_PROBLEM } from "@/lib/console/form-state";
-import { dashboardMessagesFor } from "@/lib/i18n/dashboard-messages";
+import { dashboardMessagesFor, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { isLocale } from "@/lib/i18n/locales";
+import { ADDRESS_RE } from "@/lib/schemas/hex";
+import { actionFailure, type ActionFailure } from "./action-failure";
 import { LANGUAGE_COOKIE, merchantPreferences } from "./preferences";
 
-export type ActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = object> = ({ ok: true } & T) | ActionFailure;
 
-const MERCHANT_DISABLED_MESSAGE = "This account is disabled: you can see your history, but not create new payment requests.";
-
-const ADDRESS_RE = /^0x[0-9a-fA-F]{40}$/;
 const validChain = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0;
 
-function fail(err: unknown): { ok: false; error: string; fieldErrors?: Record<string, string> } {
-  if (err instanceof OnboardingError) return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
-  if (err instanceof SiweError || err instanceof NoMerchantForWalletError) return { ok: false, error: err.message };
-  if (err instanceof SignInRefused) return { ok: false, error: err.userMessage };
-  // The API's text ("The merchant is disabled.") speaks to partners; the merchant gets its own.
-  if (isApiError(err) && err.code === "merchant_disabled") return { ok: false, error: MERCHANT_DISABLED_MESSAGE };
-  if (isApiError(err)) return { ok: false, error: err.message };
-  if (err instanceof ZodError) {
-    const fieldErrors = Object.fromEntries(err.issues.map((i) => [i.path.join("."), i.message]));
-    return { ok: false, error: "Please fix the highlighted fields.", fieldErrors };
+/** The catalogue of the language the merchant reads the page in: the page's own choice. */
+const messages = async (): Promise<DashboardMessages> => dashboardMessagesFor((await merchantPreferences()).locale);
+
+/**
+ * Runs an action's body with the merchant's catalogue; whatever it throws becomes a message in that
+ * language. The catalogue is read first, outside the try: it needs only the request's headers.
+ */
+async function withMessages<R>(body: (m: DashboardMessages) => Promise<R>): Promise<R | ActionFailure> {
+  const m = await messages();
+  try {
+    return await body(m);
+  } catch (err) {
+    return actionFailure(err, m);
   }
-  if (isTransientDbError(err)) {
-    log.error("merchant action: database unavailable", { err: err instanceof Error ? err.message : String(err) });
-    return { ok: false, error: TEMPORARY_PROBLEM };
-  }
-  log.error("merchant action failed", { err: err instanceof Error ? err.message : String(err) });
-  return { ok: false, error: "Something went wrong. Please try again." };
 }
 
 /** The SIWE message for finishing onboarding with `address`. */
 export async function prepareOnboardingSignature(token: string, address: string, chainId: number): Promise<ActionResult<{ message: string }>> {
-  try {
-    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: "The wallet returned an invalid account." };
+  return withMessages(async (m) => {
+    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: m.err_walletInvalidAccount };
     const link = await loadOnboardingLink(token);
-    if (!link) return { ok: false, error: "This onboarding link is invalid, was already used or has expired." };
+    if (!link) return { ok: false, error: m.err_onboardingLink };
     const message = await prepareSiweMessage({
       address,
       chainId,
@@ -64,9 +55,7 @@ export async function prepareOnboardingSignature(token: string, address: string,
       requestHost: await requestHost(),
     });
     return { ok: true, message };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export interface SubmitOnboardingInput {
@@ -81,7 +70,7 @@ export interface SubmitOnboardingInput {
 
 /** Completes onboarding, signs the merchant in, and says where to go next (return_url or dashboard). */
 export async function submitOnboarding(input: SubmitOnboardingInput): Promise<ActionResult<{ redirectTo: string }>> {
-  try {
+  return withMessages(async () => {
     const { merchant, returnUrl } = await onboardMerchant({
       token: String(input.token),
       message: String(input.message),
@@ -94,29 +83,23 @@ export async function submitOnboarding(input: SubmitOnboardingInput): Promise<Ac
     });
     await signInVerifiedMerchant(merchant.id, merchant.walletAddress!);
     return { ok: true, redirectTo: returnUrl ?? "/merchant" };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function prepareSignIn(address: string, chainId: number): Promise<ActionResult<{ message: string }>> {
-  try {
-    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: "The wallet returned an invalid account." };
+  return withMessages(async (m) => {
+    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: m.err_walletInvalidAccount };
     const message = await prepareSiweMessage({ address, chainId, purpose: SIGN_IN_PURPOSE, statement: SIGN_IN_STATEMENT, requestHost: await requestHost() });
     return { ok: true, message };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function submitSignIn(message: string, signature: string, address: string): Promise<ActionResult> {
-  try {
-    // next-auth's "siwe" provider verifies the signature (lib/auth/next-auth.ts) and sets the cookie.
+  return withMessages(async () => {
+    // next-auth's "siwe" provider verifies the signature (lib/auth/session/next-auth.ts) and sets the cookie.
     await signInWithWallet({ message: String(message), signature: String(signature), address: String(address) });
     return { ok: true };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function signOut(): Promise<void> {
@@ -135,9 +118,7 @@ export interface CreateLinkInput {
 
 /** A payment link for the signed-in merchant; `amount` is decimal text in the merchant's currency. */
 export async function createPaymentLink(input: CreateLinkInput): Promise<ActionResult<{ requestId: string }>> {
-  // What a shopkeeper can fix is said in the dashboard's language; the API's own validation texts stay English.
-  const m = dashboardMessagesFor((await merchantPreferences()).locale);
-  try {
+  return withMessages(async (m) => {
     const session = await currentMerchant();
     if (!session) return { ok: false, error: m.sessionEnded };
     const minor = parseMinor(String(input.amount), currencyExponent(effectiveCurrency(session.merchant, session.partner)));
@@ -152,10 +133,7 @@ export async function createPaymentLink(input: CreateLinkInput): Promise<ActionR
       customer_phone: blank(input.customerPhone),
     });
     return { ok: true, requestId: request.id };
-  } catch (err) {
-    if (isApiError(err) && err.code === "merchant_disabled") return { ok: false, error: m.accountDisabled };
-    return fail(err);
-  }
+  });
 }
 
 /** Where the language switcher may send the merchant back to: one of the merchant pages only. */
@@ -168,22 +146,20 @@ export async function chooseLanguage(locale: string, back: string): Promise<void
 }
 
 export async function saveProfile(fields: Record<string, string>): Promise<ActionResult> {
-  try {
+  return withMessages(async (m) => {
     const session = await currentMerchant();
-    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!session) return { ok: false, error: m.sessionEnded };
     const allowed = ["display_name", "business_name", "email", "country", "phone", "website", "instagram", "industry", "display_currency"];
     await updateMerchantProfile(session.merchant.id, Object.fromEntries(allowed.map((k) => [k, String(fields[k] ?? "")])));
     return { ok: true };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 export async function prepareWalletChange(address: string, chainId: number): Promise<ActionResult<{ message: string }>> {
-  try {
+  return withMessages(async (m) => {
     const session = await currentMerchant();
-    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
-    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: "The wallet returned an invalid account." };
+    if (!session) return { ok: false, error: m.sessionEnded };
+    if (!ADDRESS_RE.test(address) || !validChain(chainId)) return { ok: false, error: m.err_walletInvalidAccount };
     const message = await prepareSiweMessage({
       address,
       chainId,
@@ -192,16 +168,14 @@ export async function prepareWalletChange(address: string, chainId: number): Pro
       requestHost: await requestHost(),
     });
     return { ok: true, message };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }
 
 /** Switches the payout wallet and re-issues the session for the new wallet. */
 export async function submitWalletChange(message: string, signature: string, address: string): Promise<ActionResult> {
-  try {
+  return withMessages(async (m) => {
     const session = await currentMerchant();
-    if (!session) return { ok: false, error: "Your session has ended. Sign in again." };
+    if (!session) return { ok: false, error: m.sessionEnded };
     const merchant = await changePayoutWallet(session.merchant.id, {
       message: String(message),
       signature: String(signature),
@@ -211,7 +185,5 @@ export async function submitWalletChange(message: string, signature: string, add
     // The old session named the old wallet and no longer counts; sign in again for the new one.
     await signInVerifiedMerchant(merchant.id, merchant.walletAddress!);
     return { ok: true };
-  } catch (err) {
-    return fail(err);
-  }
+  });
 }

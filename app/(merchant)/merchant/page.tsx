@@ -7,7 +7,7 @@ import { MerchantHeader } from "@/components/merchant/merchant-header";
 import { RequestList } from "@/components/merchant/request-list";
 import { SalesChart } from "@/components/merchant/sales-chart";
 import { SalesTotals } from "@/components/merchant/sales-totals";
-import { requireMerchant } from "@/lib/auth/current-merchant";
+import { requireMerchant } from "@/lib/auth/session/current-merchant";
 import { dashboardMessagesFor, stateLabel, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { fill } from "@/lib/i18n/format";
 import { listMerchantRequests } from "@/lib/merchants/dashboard-requests";

@@ -2,8 +2,7 @@
 // Partner console server actions: each resolves the session and mode on the server and calls a
 // lib/console action, which checks role and tenant itself (lib/console/context.ts). Nothing here
 // trusts an id or a partner from the form beyond passing it to those checks.
-import { revalidatePath } from "next/cache";
-import { clientIp, currentConsoleSession } from "@/lib/console-auth/current";
+import { clientIp, currentConsoleSession } from "@/lib/auth/session/current-console-user";
 import { createKeyAction, revokeKeyAction, rollKeyAction } from "@/lib/console/actions/api-keys";
 import { createMerchantAction, emailOnboardingLinkAction, onboardingLinkAction, setMerchantDisabledAction } from "@/lib/console/actions/merchants";
 import { cancelRequestAction } from "@/lib/console/actions/requests";
@@ -12,7 +11,8 @@ import { inviteTeammateAction } from "@/lib/console/actions/team";
 import { createEndpointAction, redeliverAction, rotateSecretAction, sendTestEventAction, setEndpointDisabledAction } from "@/lib/console/actions/webhooks";
 import { brandingFromForm } from "@/lib/console/branding-form";
 import type { ConsoleCtx } from "@/lib/console/context";
-import { failure, list, optional, text, type FormState } from "@/lib/console/form-state";
+import { list, optional, text, type FormState } from "@/lib/console/form-state";
+import { runConsoleAction } from "@/lib/console/run-action";
 import { consoleTestMode } from "@/lib/console/mode";
 import type { Scope } from "@/lib/api-keys/scopes";
 
@@ -20,15 +20,7 @@ async function ctx(): Promise<ConsoleCtx> {
   return { session: await currentConsoleSession(), testMode: await consoleTestMode(), ip: await clientIp() };
 }
 
-async function run(fn: (c: ConsoleCtx) => Promise<FormState>): Promise<FormState> {
-  try {
-    const state = await fn(await ctx());
-    revalidatePath("/partner", "layout");
-    return state;
-  } catch (err) {
-    return failure(err);
-  }
-}
+const run = (fn: (c: ConsoleCtx) => Promise<FormState>) => runConsoleAction("/partner", ctx, fn);
 
 export async function createKey(_p: FormState | null, fd: FormData) {
   return run(async (c) => {

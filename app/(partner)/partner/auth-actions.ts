@@ -1,11 +1,11 @@
 "use server";
 // Console sign-in, sign-out, invite acceptance and the live/test toggle (shared by /partner and
-// /admin). Thin: the rules live in lib/console-auth.
+// /admin). Thin: the rules live in lib/auth/console.
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { acceptInvite } from "@/lib/console-auth/invites";
-import { endSession } from "@/lib/auth/next-auth";
-import { startConsoleSession } from "@/lib/console-auth/current";
+import { acceptInvite } from "@/lib/auth/console/invites";
+import { endSession } from "@/lib/auth/session/next-auth";
+import { startConsoleSession } from "@/lib/auth/session/current-console-user";
 import { failure, optional, text, type FormState } from "@/lib/console/form-state";
 import { MODE_COOKIE } from "@/lib/console/mode";
 import { modeToggleTarget } from "@/lib/console/mode-target";

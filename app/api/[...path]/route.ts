@@ -2,7 +2,7 @@
  * Any /api path no route file claims (an unknown version too): a JSON 404 not_found in the API's own error shape
  * instead of Next's HTML page. Public: it reveals nothing but "no such path".
  */
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { errorResponse } from "@/lib/api/respond";
 import { requestIdFor } from "@/lib/api/request-id";
 

@@ -1,9 +1,9 @@
 // GET /api/health — liveness and dependency state, for load balancers and the dev launcher.
 // 503 only when this instance cannot serve (no database); a Redis outage is "degraded", not down:
-// rate limits are then counted in PostgreSQL (lib/api/rate-limit.ts) and every call still works.
+// rate limits are then counted in PostgreSQL (lib/rate-limit/counters.ts) and every call still works.
 // The finer probes: /api/health/live (process only) and /api/health/ready (every dependency).
-import { errorTable } from "@/lib/api/errors";
-import { rateLimitBackend } from "@/lib/api/rate-limit";
+import { errorTable } from "@/lib/errors";
+import { rateLimitBackend } from "@/lib/rate-limit/counters";
 import { json } from "@/lib/api/respond";
 import { db } from "@/lib/db";
 import { requestIdFor } from "@/lib/api/request-id";

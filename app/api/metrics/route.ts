@@ -5,7 +5,7 @@
  * missing token is 401. With METRICS_TOKEN unset the route does not exist: the catch-all's 404.
  */
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { errorResponse, toApiError } from "@/lib/api/respond";
 import { requestIdFor } from "@/lib/api/request-id";
 import { metricsAccess } from "@/lib/metrics/metrics-token";

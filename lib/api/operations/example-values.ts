@@ -8,6 +8,8 @@ export const EXAMPLE_IDS: Record<Resource, string> = {
   merchant: "0193b2c4-1a2b-7c3d-8e4f-5a6b7c8d9e0f",
   webhook_endpoint: "0193b2c4-9f8e-7d6c-9b5a-4f3e2d1c0b9a",
   event: "evt_0193b2c47e6f7a8b9c0d1e2f3a4b5c6d",
+  paid_request: "0193b2c4-6e7f-7a8b-9c0d-1e2f3a4b5c6d",
+  refund: "0193b2c4-8a9b-7c0d-8e1f-2a3b4c5d6e7f",
 };
 
 /** A webhook endpoint URL in examples (a walk registers its own receiver instead). */

@@ -7,12 +7,14 @@ import { fxOperations, metaOperations } from "./fx";
 import { merchantOperations } from "./merchants";
 import { proofOperations } from "./proofs";
 import { receiptOperations } from "./receipts";
+import { refundOperations } from "./refunds";
 import { requestOperations } from "./requests";
 import { webhookOperations } from "./webhooks";
 
 export const operations: ApiOperation[] = [
   requestOperations,
   proofOperations,
+  refundOperations,
   merchantOperations,
   webhookOperations,
   fxOperations,

@@ -5,7 +5,7 @@
 // its example. A new endpoint is an entry here plus a route file; nothing else lists it.
 import type { ZodType } from "zod";
 import type { Scope } from "@/lib/api-keys/scopes";
-import type { ErrorCode } from "@/lib/api/errors";
+import type { ErrorCode } from "@/lib/errors";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 

@@ -1,16 +1,15 @@
 // Admin portal actions. Each starts with requireAdmin on the session the server resolved; objects
 // are looked up by id across all partners (admins act on behalf of anyone — seeds).
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { assertIdShape, notFound } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { assertIdShape, notFound } from "@/lib/tenancy";
 import { recordAudit } from "@/lib/audit/record";
-import { issueInvite } from "@/lib/console-auth/invites";
-import { requireAdmin } from "@/lib/console-auth/require";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import { issueInvite } from "@/lib/auth/console/invites";
+import { requireAdmin } from "@/lib/auth/console/require";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import { db } from "@/lib/db";
-import { uniqueViolation } from "@/lib/db/unique-violation";
 import { emailInvite } from "@/lib/email/invite-email";
-import { createPartnerInput } from "@/lib/partners/create-partner";
+import { createPartner, partnerSummary, type CreatePartnerInput } from "@/lib/partners/create-partner";
 import { brandingInput, updatePartnerBranding } from "@/lib/partners/update-branding";
 import { createRequest } from "@/lib/requests/create-request";
 import { serializeRequest } from "@/lib/requests/serialize-request";
@@ -19,32 +18,11 @@ import { setMerchantDisabled } from "../set-merchant-disabled";
 
 type Ctx = { session: ConsoleSession | null; ip?: string | null };
 
-const partnerSummary = (p: { id: string; slug: string; name: string; currency: string; disabled: boolean; rateLimitPerMinute: number | null; merchantCreateLimitPerMinute: number | null }) => ({
-  id: p.id,
-  slug: p.slug,
-  name: p.name,
-  currency: p.currency,
-  disabled: p.disabled,
-  rate_limit_per_minute: p.rateLimitPerMinute,
-  merchant_create_limit_per_minute: p.merchantCreateLimitPerMinute,
-});
-
-export class SlugTakenError extends Error {}
 
 /** Provisioning (seeds: "Ask a JoPay admin to provision a partner account"). */
-export async function provisionPartnerAction(ctx: Ctx, raw: z.input<typeof createPartnerInput>) {
+export async function provisionPartnerAction(ctx: Ctx, raw: CreatePartnerInput) {
   const { user } = requireAdmin(ctx.session);
-  const data = createPartnerInput.parse(raw);
-  try {
-    return await db.$transaction(async (tx) => {
-      const partner = await tx.partner.create({ data: { ...data, currency: data.currency.toUpperCase() } });
-      await recordAudit(tx, { actor: user, action: "partner.provisioned", partnerId: partner.id, targetType: "partner", targetId: partner.id, after: { ...partnerSummary(partner), brand_logo_url: partner.brandLogoUrl, brand_primary_color: partner.brandPrimaryColor, brand_accent_color: partner.brandAccentColor }, ip: ctx.ip });
-      return partner;
-    });
-  } catch (err) {
-    if (uniqueViolation(err)) throw new SlugTakenError(`A partner with slug "${data.slug}" already exists.`);
-    throw err;
-  }
+  return createPartner(raw, { actor: user, ip: ctx.ip });
 }
 
 async function partnerById(id: string) {

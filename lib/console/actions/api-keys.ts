@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createApiKey } from "@/lib/api-keys/create-api-key";
 import { SCOPES } from "@/lib/api-keys/scopes";
-import { notFound, assertIdShape } from "@/lib/api/tenant";
+import { notFound, assertIdShape } from "@/lib/tenancy";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import type { ApiKey } from "@/lib/generated/prisma/client";

@@ -1,8 +1,8 @@
 // Partner console: merchants — create a shell merchant, a fresh onboarding link (to copy or to
 // email), disable/enable. Creation and links go through the same domain functions as the Merchants API.
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
-import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { ApiError } from "@/lib/errors";
+import { findMerchantOrNotFound } from "@/lib/tenancy";
 import { emailOnboardingLink } from "@/lib/email/onboarding-link-email";
 import { createMerchant } from "@/lib/merchants/create-merchant";
 import { createOnboardingLink } from "@/lib/merchants/create-onboarding-link";

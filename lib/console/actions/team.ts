@@ -1,7 +1,7 @@
 // Partner console: team. A member invites teammates into their own partner only.
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { issueInvite } from "@/lib/console-auth/invites";
+import { issueInvite } from "@/lib/auth/console/invites";
 import { db } from "@/lib/db";
 import { emailInvite } from "@/lib/email/invite-email";
 import { partnerScope, type ConsoleCtx } from "../context";

@@ -2,8 +2,8 @@
 // whole id, or its first characters (at least 4 hex digits, dashes optional) — and partners by slug.
 // Admins see every partner, so each hit carries its own partner and mode, read from the hit's own
 // row: an id is never shown under another partner's name.
-import { requireAdmin } from "@/lib/console-auth/require";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import { requireAdmin } from "@/lib/auth/console/require";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import { db } from "@/lib/db";
 
 const LIMIT = 20;

@@ -1,7 +1,7 @@
 // What the admin portal reads: everything, across partners — behind requireAdmin.
 import { config } from "@/lib/config";
-import { requireAdmin } from "@/lib/console-auth/require";
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import { requireAdmin } from "@/lib/auth/console/require";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import { db } from "@/lib/db";
 import { SUPPORTED_CURRENCIES } from "@/lib/fx/currencies";
 import { lastUsedRates } from "@/lib/fx/last-used-rates";

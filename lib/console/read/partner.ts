@@ -1,6 +1,6 @@
 // What the partner console screens read. Every function starts from partnerScope(ctx), so a page
 // can only ever see its member's own partner in the mode the toggle selects.
-import { findRequestOrNotFound, tenantWhere } from "@/lib/api/tenant";
+import { findRequestOrNotFound, tenantWhere } from "@/lib/tenancy";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { presentMerchants } from "@/lib/merchants/present-merchants";

@@ -2,7 +2,7 @@
 // run `npm run sdk:generate` in the JoPay repository (test/sdk/generated.test.ts checks it is current).
 
 /** Every `error` code the API answers with (the error table). */
-export type ErrorCode = "invalid_json" | "validation_error" | "invalid_idempotency_key" | "currency_mismatch" | "merchant_onboarding_incomplete" | "merchant_disabled" | "expiry_not_allowed" | "unauthorized" | "insufficient_scope" | "test_mode_only" | "not_found" | "method_not_allowed" | "cannot_cancel" | "merchant_already_onboarded" | "wallet_address_conflict" | "proof_conflict" | "request_not_payable" | "too_many_proofs" | "headers_too_large" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable" | "amount_capacity_exhausted" | "fx_unavailable";
+export type ErrorCode = "invalid_json" | "validation_error" | "invalid_idempotency_key" | "currency_mismatch" | "merchant_onboarding_incomplete" | "merchant_disabled" | "expiry_not_allowed" | "unauthorized" | "insufficient_scope" | "test_mode_only" | "not_found" | "method_not_allowed" | "cannot_cancel" | "merchant_already_onboarded" | "wallet_address_conflict" | "proof_conflict" | "request_not_payable" | "request_not_refundable" | "refund_exceeds_received" | "refund_wrong_state" | "refund_tx_conflict" | "too_many_proofs" | "headers_too_large" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "service_unavailable" | "amount_capacity_exhausted" | "fx_unavailable";
 
 export type Request = {
   request_id: string;
@@ -40,6 +40,8 @@ export type Request = {
   proof: Proof | null;
   /** Public URL of the payment's signed receipt (GET /api/v1/receipts/{id}, no key): set once the shown proof has been verified, and kept after a reorg reverses it (the receipt then says `reversed`). Null before any verification. (A payment verified before receipts existed has none: its URL answers 404.) */
   receipt_url: string | null;
+  /** Refunds of the verified payment, oldest first (lib/refunds): every status, cancelled and rejected included. Empty when none. */
+  refunds: Array<Refund>;
 };
 
 export type Proof = {
@@ -56,6 +58,27 @@ export type Proof = {
   simulated: boolean;
   created_at: string;
   /** When a verified payment's block became final (no reorg can remove it any more); null until then. */
+  finalized_at: string | null;
+};
+
+export type Refund = {
+  refund_id: string;
+  /** requested (asked for by the partner, waiting for the merchant's approval), awaiting_transfer (approved: the merchant's wallet must send it), submitted (a tx hash is attached; being verified on chain), verified, rejected (see rejection_reason), cancelled (declined or withdrawn). */
+  status: "requested" | "awaiting_transfer" | "submitted" | "verified" | "rejected" | "cancelled";
+  /** USDC micro-units (6 decimals) as a decimal string. */
+  amount_usdc_micro: string;
+  /** Where the refund goes: the payer's address by default. */
+  to_address: string;
+  tx_hash: string | null;
+  reason: string | null;
+  initiated_by: "merchant" | "partner";
+  /** Why the refund's transaction was refused: reverted, wrong_token, wrong_recipient, wrong_sender (not sent from the wallet the payment went to), amount_mismatch, before_refund (mined before the refund was created), wrong_chain, not_found (no transaction with this hash appeared in time). */
+  rejection_reason: string | null;
+  /** Test mode: settled by POST …/refunds/{refund_id}/simulate, never sent on chain. */
+  simulated: boolean;
+  created_at: string;
+  verified_at: string | null;
+  /** When the refund's block became final (no reorg can remove it any more); null until then. */
   finalized_at: string | null;
 };
 
@@ -84,7 +107,7 @@ export type WebhookEndpoint = {
   webhook_endpoint_id: string;
   url: string;
   description: string | null;
-  events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
+  events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
   disabled: boolean;
   disabled_reason: string | null;
   disabled_at: string | null;
@@ -298,6 +321,42 @@ export interface Operations {
       ok: true;
     };
   };
+  /** List a request's refunds */
+  listRequestRefunds: {
+    body: never;
+    query: never;
+    response: {
+      ok: true;
+      refunds: Array<Refund>;
+    };
+  };
+  /** Ask for a refund of a verified payment */
+  createRefundRequest: {
+    body: {
+      /** Default: everything still refundable (received minus the refunds not cancelled or rejected). */
+      amount_usdc_micro?: string;
+      reason?: string | null;
+      /** Where to send it. Default: the payer (the sender of the verified transfer); required when the payment has none (a simulated payment). When the payer is known, only the payer's own address is accepted here (the merchant may choose another in its dashboard). */
+      to_address?: string | null;
+      /** 32–64 chars, base64url or hex. A repeat with the same key returns the refund it created. */
+      idempotency_key?: string | null;
+    };
+    query: never;
+    response: Refund & {
+      /** Present (true) when the idempotency key matched a refund created before. */
+      idempotent_replay?: true;
+    } & {
+      ok: true;
+    };
+  };
+  /** Simulate a refund (test mode only) */
+  simulateRefund: {
+    body: never;
+    query: never;
+    response: Request & {
+      ok: true;
+    };
+  };
   /** List merchants */
   listMerchants: {
     body: never;
@@ -398,7 +457,7 @@ export interface Operations {
       url: string;
       description?: string | null;
       /** Event types to receive; an empty list means all types. */
-      events?: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
+      events?: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
     };
     query: never;
     response: {
@@ -406,7 +465,7 @@ export interface Operations {
       webhook_endpoint_id: string;
       url: string;
       description: string | null;
-      events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
+      events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
       disabled: boolean;
       disabled_reason: string | null;
       disabled_at: string | null;
@@ -433,7 +492,7 @@ export interface Operations {
       url?: string;
       description?: string | null;
       /** Event types to receive; an empty list means all types. */
-      events?: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
+      events?: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
       /** false re-enables an endpoint JoPay or you disabled. */
       disabled?: boolean;
     };
@@ -461,7 +520,7 @@ export interface Operations {
       webhook_endpoint_id: string;
       url: string;
       description: string | null;
-      events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
+      events: Array<"payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed">;
       disabled: boolean;
       disabled_reason: string | null;
       disabled_at: string | null;
@@ -481,13 +540,15 @@ export interface Operations {
       ok: true;
       /** evt_…; also the webhook-id header of every delivery attempt */
       id: string;
-      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
+      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
       created_at: string;
       test_mode: boolean;
       /** The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message } */
       data: Record<string, unknown>;
       /** payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed). */
       receipt?: WebhookReceipt;
+      /** payment.refunded, payment.refund_reversed and refund.requested: the refund the event is about (also in `data.refunds`). */
+      refund?: Refund;
       deliveries: Array<{
         webhook_endpoint_id: string;
         status: "pending" | "succeeded" | "failed";
@@ -505,7 +566,7 @@ export interface Operations {
   listEvents: {
     body: never;
     query: {
-      type?: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
+      type?: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
       /** created_at >= since */
       since?: string;
       /** created_at < until */
@@ -520,13 +581,15 @@ export interface Operations {
       events: Array<{
         /** evt_…; also the webhook-id header of every delivery attempt */
         id: string;
-        type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
+        type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
         created_at: string;
         test_mode: boolean;
         /** The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message } */
         data: Record<string, unknown>;
         /** payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed). */
         receipt?: WebhookReceipt;
+        /** payment.refunded, payment.refund_reversed and refund.requested: the refund the event is about (also in `data.refunds`). */
+        refund?: Refund;
         deliveries: Array<{
           webhook_endpoint_id: string;
           status: "pending" | "succeeded" | "failed";
@@ -551,13 +614,15 @@ export interface Operations {
       ok: true;
       /** evt_…; also the webhook-id header of every delivery attempt */
       id: string;
-      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
+      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
       created_at: string;
       test_mode: boolean;
       /** The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message } */
       data: Record<string, unknown>;
       /** payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed). */
       receipt?: WebhookReceipt;
+      /** payment.refunded, payment.refund_reversed and refund.requested: the refund the event is about (also in `data.refunds`). */
+      refund?: Refund;
       deliveries: Array<{
         webhook_endpoint_id: string;
         status: "pending" | "succeeded" | "failed";
@@ -582,13 +647,15 @@ export interface Operations {
       ok: true;
       /** evt_…; also the webhook-id header of every delivery attempt */
       id: string;
-      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
+      type: "payment.proof_attached" | "payment.proof_verified" | "payment.proof_rejected" | "payment.reversed" | "payment.refunded" | "payment.refund_reversed" | "refund.requested" | "request.expired" | "request.voided" | "merchant.onboarding_completed" | "merchant.wallet_changed" | "webhook.test";
       created_at: string;
       test_mode: boolean;
       /** The request or merchant object as the REST API returns it; for webhook.test, { webhook_endpoint_id, message } */
       data: Record<string, unknown>;
       /** payment.proof_verified and payment.reversed: the payment's signed receipt (absent for payments verified before receipts existed). */
       receipt?: WebhookReceipt;
+      /** payment.refunded, payment.refund_reversed and refund.requested: the refund the event is about (also in `data.refunds`). */
+      refund?: Refund;
       deliveries: Array<{
         webhook_endpoint_id: string;
         status: "pending" | "succeeded" | "failed";
@@ -664,6 +731,9 @@ export const OPERATIONS = {
   cancelRequest: {method: "POST", path: "/api/v1/requests/{id}/cancel", idempotent: false, idempotencyHeader: null, testModeOnly: false, bodyFields: []},
   attachProof: {method: "POST", path: "/api/v1/requests/{id}/proof", idempotent: false, idempotencyHeader: null, testModeOnly: false, bodyFields: ["tx_hash","chain_id"]},
   simulatePayment: {method: "POST", path: "/api/v1/requests/{id}/simulate_payment", idempotent: false, idempotencyHeader: null, testModeOnly: true, bodyFields: ["outcome"]},
+  listRequestRefunds: {method: "GET", path: "/api/v1/requests/{id}/refunds", idempotent: true, idempotencyHeader: null, testModeOnly: false, bodyFields: []},
+  createRefundRequest: {method: "POST", path: "/api/v1/requests/{id}/refunds", idempotent: false, idempotencyHeader: "Idempotency-Key", testModeOnly: false, bodyFields: ["amount_usdc_micro","reason","to_address","idempotency_key"]},
+  simulateRefund: {method: "POST", path: "/api/v1/requests/{id}/refunds/{refund_id}/simulate", idempotent: false, idempotencyHeader: null, testModeOnly: true, bodyFields: []},
   listMerchants: {method: "GET", path: "/api/v1/merchants", idempotent: true, idempotencyHeader: null, testModeOnly: false, bodyFields: []},
   createMerchant: {method: "POST", path: "/api/v1/merchants", idempotent: false, idempotencyHeader: null, testModeOnly: false, bodyFields: ["email","display_name","business_name","country","phone","website","instagram","industry","display_currency","account_type","wallet_address"]},
   getMerchant: {method: "GET", path: "/api/v1/merchants/{id}", idempotent: true, idempotencyHeader: null, testModeOnly: false, bodyFields: []},
@@ -731,6 +801,42 @@ export type PaymentReversedEvent = {
   receipt?: WebhookReceipt;
 };
 
+/** A refund was verified on chain */
+export type PaymentRefundedEvent = {
+  /** evt_…; also the webhook-id header of every delivery attempt */
+  id: string;
+  type: "payment.refunded";
+  created_at: string;
+  test_mode: boolean;
+  /** The request object exactly as GET /api/v1/requests/{id} returns it (metadata included), with its latest proof. */
+  data: Request;
+  refund: Refund;
+};
+
+/** A verified refund was removed by a reorg */
+export type PaymentRefundReversedEvent = {
+  /** evt_…; also the webhook-id header of every delivery attempt */
+  id: string;
+  type: "payment.refund_reversed";
+  created_at: string;
+  test_mode: boolean;
+  /** The request object exactly as GET /api/v1/requests/{id} returns it (metadata included), with its latest proof. */
+  data: Request;
+  refund: Refund;
+};
+
+/** A refund asked for through the API was recorded */
+export type RefundRequestedEvent = {
+  /** evt_…; also the webhook-id header of every delivery attempt */
+  id: string;
+  type: "refund.requested";
+  created_at: string;
+  test_mode: boolean;
+  /** The request object exactly as GET /api/v1/requests/{id} returns it (metadata included), with its latest proof. */
+  data: Request;
+  refund: Refund;
+};
+
 /** The request expired unpaid */
 export type RequestExpiredEvent = {
   /** evt_…; also the webhook-id header of every delivery attempt */
@@ -796,6 +902,6 @@ export type MerchantWalletChangedEvent = {
 };
 
 /** Any webhook JoPay sends; narrow on `type`. */
-export type WebhookEvent = PaymentProofAttachedEvent | PaymentProofVerifiedEvent | PaymentProofRejectedEvent | PaymentReversedEvent | RequestExpiredEvent | RequestVoidedEvent | MerchantOnboardingCompletedEvent | MerchantWalletChangedEvent;
+export type WebhookEvent = PaymentProofAttachedEvent | PaymentProofVerifiedEvent | PaymentProofRejectedEvent | PaymentReversedEvent | PaymentRefundedEvent | PaymentRefundReversedEvent | RefundRequestedEvent | RequestExpiredEvent | RequestVoidedEvent | MerchantOnboardingCompletedEvent | MerchantWalletChangedEvent;
 
 export type WebhookEventType = WebhookEvent["type"];

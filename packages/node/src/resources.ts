@@ -51,6 +51,21 @@ export class Requests {
   simulatePayment(id: string, body: Body<"simulatePayment">, opts: CallOptions = {}) {
     return this.http.call("simulatePayment", { params: { id }, body, signal: opts.signal });
   }
+
+  /** createRefundRequest: ask for a refund of the verified payment (the merchant approves it). Sends an Idempotency-Key; one is generated when you give none. */
+  createRefund(id: string, body: Body<"createRefundRequest"> = {}, opts: CreateOptions = {}) {
+    return this.http.call("createRefundRequest", { params: { id }, body, idempotencyKey: opts.idempotencyKey, signal: opts.signal });
+  }
+
+  /** listRequestRefunds */
+  listRefunds(id: string, opts: CallOptions = {}) {
+    return this.http.call("listRequestRefunds", { params: { id }, signal: opts.signal });
+  }
+
+  /** simulateRefund (test-mode keys only): settle a refund as verified without a chain */
+  simulateRefund(id: string, refundId: string, opts: CallOptions = {}) {
+    return this.http.call("simulateRefund", { params: { id, refund_id: refundId }, signal: opts.signal });
+  }
 }
 
 export class Merchants {

@@ -1,6 +1,6 @@
 // Console users and the session object the console actions receive, built from the database rows
 // (independent of how the session cookie is issued).
-import type { ConsoleSession } from "@/lib/console-auth/session";
+import type { ConsoleSession } from "@/lib/auth/console/session";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { uniq } from "../../support/fixtures";

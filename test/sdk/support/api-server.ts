@@ -5,7 +5,7 @@
 // against `npm start`.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Socket } from "node:net";
-import { trustPeerHeader } from "@/lib/api/peer-header";
+import { trustPeerHeader } from "@/lib/rate-limit/peer-header";
 import { routeRequest } from "@/test/support/call-route";
 
 export interface ApiServer {

@@ -2,7 +2,7 @@
 // requireAdmin on the session it resolves itself (lib/console/actions/admin.ts, lib/console/read/admin.ts).
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { signOutAction } from "@/app/(partner)/partner/auth-actions";
 
 export const dynamic = "force-dynamic";

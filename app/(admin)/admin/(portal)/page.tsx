@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { adminPartners } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Field, Table, td, when } from "@/components/ui/field";
 import { provisionPartner } from "../actions";

@@ -1,8 +1,9 @@
 // The onboarding_url target (SPEC §8): partner-branded; a bad link gets a clear page, never a 500.
 // In the dashboard's language (merchantPreferences: the switcher's cookie, else Accept-Language,
-// else English); the layout sets <html lang>. Errors from the server stay in English.
+// else English); the layout sets <html lang>, and the actions answer in the same language.
 import { OnboardingForm, type OnboardingFormLabels } from "@/components/merchant/onboarding-form";
-import { FIELD_COLUMNS, loadOnboardingLink, requiredFields } from "@/lib/auth/onboard-merchant";
+import { WALLET_PROBLEM_KEYS } from "@/components/merchant/wallet-problem";
+import { FIELD_COLUMNS, loadOnboardingLink, requiredFields } from "@/lib/auth/merchant/onboard";
 import { dashboardMessagesFor, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { fill } from "@/lib/i18n/format";
 import { CURRENT_TERMS_VERSION } from "@/lib/merchants/complete-onboarding";
@@ -26,6 +27,7 @@ const FORM_KEYS = [
   "onbFailed",
   "onbFinish",
   "waitingForWallet",
+  ...WALLET_PROBLEM_KEYS,
 ] as const satisfies readonly (keyof OnboardingFormLabels)[];
 
 const formLabels = (m: DashboardMessages): OnboardingFormLabels => Object.fromEntries(FORM_KEYS.map((k) => [k, m[k]])) as OnboardingFormLabels;

@@ -1,6 +1,7 @@
 import { MerchantHeader } from "@/components/merchant/merchant-header";
 import { ChangeWallet, ProfileForm, type ChangeWalletLabels, type ProfileFormLabels } from "@/components/merchant/profile-form";
-import { requireMerchant } from "@/lib/auth/current-merchant";
+import { WALLET_PROBLEM_KEYS } from "@/components/merchant/wallet-problem";
+import { requireMerchant } from "@/lib/auth/session/current-merchant";
 import { dashboardMessagesFor, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { merchantPreferences } from "../preferences";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** The profile's fields (saveProfile's names), in the order the form shows them; each has a `profileField_…` label. */
 const PROFILE_FIELDS = ["business_name", "display_name", "email", "country", "phone", "website", "instagram", "industry", "display_currency"] as const;
 const PROFILE_KEYS = ["profileHeading", "profileSaved", "profileSave"] as const satisfies readonly (keyof ProfileFormLabels)[];
-const WALLET_KEYS = ["walletHeading", "walletHelp", "walletChange", "walletChanged", "walletChangeFailed"] as const satisfies readonly (keyof ChangeWalletLabels)[];
+const WALLET_KEYS = ["walletHeading", "walletHelp", "walletChange", "walletChanged", "walletChangeFailed", ...WALLET_PROBLEM_KEYS] as const satisfies readonly (keyof ChangeWalletLabels)[];
 
 const pick = <K extends keyof DashboardMessages>(m: DashboardMessages, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, m[k]])) as Pick<DashboardMessages, K>;
 

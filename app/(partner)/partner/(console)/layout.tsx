@@ -1,7 +1,7 @@
 // Partner console shell. The redirect here is convenience only: every action and read re-checks the
 // session and tenant on the server (lib/console/context.ts).
 import type { ReactNode } from "react";
-import { partnerPageSession } from "@/lib/console-auth/current";
+import { partnerPageSession } from "@/lib/auth/session/current-console-user";
 import { consoleTestMode } from "@/lib/console/mode";
 import { PartnerNav } from "@/components/partner/partner-nav";
 

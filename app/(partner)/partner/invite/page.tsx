@@ -1,4 +1,4 @@
-import { findOpenInvite } from "@/lib/console-auth/invites";
+import { findOpenInvite } from "@/lib/auth/console/invites";
 import { AcceptInviteForm } from "@/components/partner/accept-invite-form";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { currentConsoleSession } from "@/lib/console-auth/current";
-import { homeFor } from "@/lib/console-auth/require";
+import { currentConsoleSession } from "@/lib/auth/session/current-console-user";
+import { homeFor } from "@/lib/auth/console/require";
 import { SignInForm } from "@/components/partner/sign-in-form";
 
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { errorTable, type ErrorCode } from "@/lib/api/errors";
+import { errorTable, type ErrorCode } from "@/lib/errors";
 import { C, Code, H2, Page, Table } from "../_components/doc";
 
 export const metadata = { title: "Errors — JoPay docs" };

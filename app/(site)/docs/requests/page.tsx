@@ -140,6 +140,41 @@ POST /api/v1/requests/:id/cancel
         </Link>
         .
       </p>
+
+      <H2 id="refunds">Refunds</H2>
+      <p>
+        A verified payment — late and overpaid ones included — can be refunded in full or in parts. The merchant refunds from its
+        dashboard; you can ask for a refund, which the merchant then approves or declines. Either way the merchant&apos;s wallet
+        sends the USDC (JoPay never holds keys) and JoPay verifies the transfer on chain like a payment. The refunds of a payment
+        that are not cancelled or rejected never add up to more than it received.
+      </p>
+      <Code>{`
+POST /api/v1/requests/{request_id}/refunds
+Authorization: Bearer jo_live_…
+Content-Type: application/json
+Idempotency-Key: 5f0c8a52e1b64b2a9d3e7c41a0b6f9d2
+
+{ "amount_usdc_micro": "5000000", "reason": "Item returned" }
+`}</Code>
+      <p>
+        Scope <C>requests:write</C>. Omit <C>amount_usdc_micro</C> to refund everything still refundable. The refund goes to the
+        payer (the sender of the verified transfer); <C>to_address</C> is needed only for a payment without a recorded payer (a
+        simulated one) — with a known payer only the payer&apos;s own address is accepted, and the merchant alone may choose another. The answer (201) is the refund in status <C>requested</C>, and <C>refund.requested</C> is sent; more than what is
+        left is 409 <C>refund_exceeds_received</C> with <C>refundable_usdc_micro</C>, a request without a verified payment 409{" "}
+        <C>request_not_refundable</C>. <C>GET /api/v1/requests/:id/refunds</C> lists them; every request object carries them in{" "}
+        <C>refunds</C>. With a test key, <C>POST /api/v1/requests/:id/refunds/:refund_id/simulate</C> settles one without a chain.
+      </p>
+      <Table
+        head={["status", "Meaning"]}
+        rows={[
+          [<C key="a">requested</C>, "You asked for it; the merchant approves (awaiting_transfer) or declines (cancelled) it."],
+          [<C key="b">awaiting_transfer</C>, "Approved, or created by the merchant: its wallet is to send it."],
+          [<C key="c">submitted</C>, "The wallet sent it; JoPay is verifying the transaction on chain (and again after a reorg removed it)."],
+          [<C key="d">verified</C>, <>Verified on chain: <C>payment.refunded</C>. Final once <C>finalized_at</C> is set.</>],
+          [<C key="e">rejected</C>, <>The transaction did not move the refund&apos;s USDC; <C>rejection_reason</C> says why. It no longer counts against the payment.</>],
+          [<C key="f">cancelled</C>, "Declined or withdrawn before it was sent. It no longer counts against the payment."],
+        ]}
+      />
     </Page>
   );
 }

@@ -43,6 +43,9 @@ curl -X POST "$JOPAY_BASE_URL/api/v1/webhook_endpoints" \\
             "request",
           ],
           [<C key="r">payment.reversed</C>, <>A verified payment disappeared from the chain (a reorg) before its block was final; proof_status is back to attached (<a className="text-blue-700 underline" href="#reversed">what to do</a>).</>, "request"],
+          [<C key="rf">payment.refunded</C>, <>A refund of the payment was verified on chain (<a className="text-blue-700 underline" href="#refunds">refunds</a>); <C>refund</C> beside <C>data</C> is the refund, <C>data.refunds</C> lists them all.</>, "request + refund"],
+          [<C key="rr">payment.refund_reversed</C>, "A verified refund disappeared from the chain (a reorg) before its block was final; the refund is back to submitted.", "request + refund"],
+          [<C key="rq">refund.requested</C>, "Your POST /api/v1/requests/:id/refunds was recorded; the refund waits for the merchant to approve or decline it.", "request + refund"],
           [<C key="d">request.expired</C>, "The request passed expires_at without a proof.", "request"],
           [<C key="e">request.voided</C>, "The request was cancelled.", "request"],
           [<C key="f">merchant.onboarding_completed</C>, "A merchant finished onboarding and can receive requests.", "merchant"],
@@ -161,6 +164,49 @@ content-type: application/json
       <p>
         Events are unordered: a late retry of <C>payment.proof_verified</C> can reach you after <C>payment.reversed</C>.
         Compare <C>created_at</C>, or read the request, before acting.
+      </p>
+
+      <H2 id="refunds">Refunds</H2>
+      <p>
+        A refund is sent by the merchant&apos;s own wallet — JoPay never holds keys — and verified on chain with the same rules as a
+        payment: a USDC transfer of exactly the refund&apos;s amount from the wallet that was paid to the refund&apos;s{" "}
+        <C>to_address</C>, with the chain&apos;s confirmations. Its events carry the refund beside <C>data</C>, and <C>data</C> is the
+        request object with every refund in <C>refunds</C>:
+      </p>
+      <Code>{`
+{
+  "id": "evt_…",
+  "type": "payment.refunded",
+  "created_at": "2026-11-22T09:02:11.410Z",
+  "test_mode": false,
+  "data": {
+    "request_id": "0193a8c1-…",
+    "proof_status": "verified",
+    "refunds": [{ "refund_id": "0193b0d2-…", "status": "verified", "amount_usdc_micro": "5000000", "…": "…" }],
+    "…": "the rest of the request object"
+  },
+  "refund": {
+    "refund_id": "0193b0d2-…",
+    "status": "verified",
+    "amount_usdc_micro": "5000000",
+    "to_address": "0x…",
+    "tx_hash": "0x…",
+    "reason": "Item returned",
+    "initiated_by": "partner",
+    "rejection_reason": null,
+    "simulated": false,
+    "created_at": "2026-11-22T08:55:03.120Z",
+    "verified_at": "2026-11-22T09:02:11.402Z",
+    "finalized_at": null
+  }
+}
+`}</Code>
+      <p>
+        Like a payment, a verified refund is re-checked until its block is final (<C>refund.finalized_at</C>); a reorg before that
+        sends <C>payment.refund_reversed</C> and, when the transaction is mined again, <C>payment.refunded</C> once more. A refund whose
+        transaction does not move the right USDC is <C>rejected</C> with a <C>rejection_reason</C>: <C>reverted</C>,{" "}
+        <C>wrong_token</C>, <C>wrong_recipient</C>, <C>wrong_sender</C>, <C>amount_mismatch</C>, <C>before_refund</C> or{" "}
+        <C>not_found</C>. See <Link className="text-blue-700 underline" href="/docs/requests#refunds">Requests: refunds</Link>.
       </p>
 
       <H2 id="verify">Verify the signature</H2>

@@ -3,7 +3,7 @@
 // error table's shape, naming each failing check and why, with every check beside it.
 // Public, like /api/health: the checks carry no URLs, hosts or worker names.
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
-import { ApiError } from "@/lib/api/errors";
+import { ApiError } from "@/lib/errors";
 import { errorResponse, json, toApiError } from "@/lib/api/respond";
 import { notReadyReasons, readiness } from "@/lib/health/readiness";
 import { requestIdFor } from "@/lib/api/request-id";

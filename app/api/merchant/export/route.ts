@@ -3,8 +3,8 @@
  * Security: merchant-session cookie only (no API key); the export is always the session's own
  * merchant — there is no merchant id parameter to tamper with. `until` is inclusive of that day.
  */
-import { ApiError } from "@/lib/api/errors";
-import { merchantSessionFromRequest } from "@/lib/auth/merchant-session";
+import { ApiError } from "@/lib/errors";
+import { merchantSessionFromRequest } from "@/lib/auth/merchant/session";
 import { paymentsCsv } from "@/lib/merchants/payments-csv";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 

@@ -1,5 +1,5 @@
 import { adminAuditLog } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { Card, Field, Table, td, when } from "@/components/ui/field";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ partner?: string; action?: string }> }) {

@@ -1,5 +1,5 @@
 import { adminHealth } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { Card, Table, td, when } from "@/components/ui/field";
 
 const ago = (d: Date | null) => (d ? `${Math.round((Date.now() - d.getTime()) / 1000)} s ago` : "—");

@@ -1,5 +1,5 @@
 import { adminMerchants } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Field, Table, td } from "@/components/ui/field";
 import { createOnBehalf, setMerchantDisabled } from "../../actions";

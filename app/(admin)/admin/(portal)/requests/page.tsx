@@ -1,5 +1,5 @@
 import { adminRequests } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { Card, Table, td, when } from "@/components/ui/field";
 import { formatMinor } from "@/components/partner/money";
 import { SearchForm } from "@/components/ui/search-form";

@@ -11,7 +11,7 @@ import { PosStatus, type PosStatusLabels } from "@/components/merchant/pos-statu
 import { PrintButton } from "@/components/merchant/print-button";
 import { SimulatedNote } from "@/components/merchant/simulated-note";
 import { TimeZoneCookie } from "@/components/merchant/time-zone-cookie";
-import { requireMerchant } from "@/lib/auth/current-merchant";
+import { requireMerchant } from "@/lib/auth/session/current-merchant";
 import { formatTime, formatUsdcAmount } from "@/lib/i18n/dashboard-format";
 import { dashboardMessagesFor, stateLabel } from "@/lib/i18n/dashboard-messages";
 import { fill, formatFiat } from "@/lib/i18n/format";

@@ -7,17 +7,20 @@ import type { ReactNode } from "react";
 import { DashboardFooter } from "@/components/merchant/dashboard-footer";
 import { MerchantHeader } from "@/components/merchant/merchant-header";
 import { PaymentStateBadge } from "@/components/merchant/payment-state-badge";
+import { refundLabels } from "@/components/merchant/refunds/refund-labels";
+import { RefundSection } from "@/components/merchant/refunds/refund-section";
 import { RequestTimelineList } from "@/components/merchant/request-timeline-list";
 import { SimulatedNote } from "@/components/merchant/simulated-note";
-import { requireMerchant } from "@/lib/auth/current-merchant";
+import { requireMerchant } from "@/lib/auth/session/current-merchant";
 import { dashboardMessagesFor, stateLabel } from "@/lib/i18n/dashboard-messages";
 import { formatUsdcAmount } from "@/lib/i18n/dashboard-format";
 import { fill, formatDateTime, formatFiat } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
-import { getMerchantRequest } from "@/lib/merchants/dashboard-requests";
+import { getMerchantRequest, refundOptions } from "@/lib/merchants/dashboard-requests";
 import { isPaid } from "@/lib/merchants/payment-state";
 import { paymentFacts } from "@/lib/merchants/payment-facts";
 import { requestTimeline } from "@/lib/merchants/request-timeline";
+import { chainFor } from "@/lib/pay-page/load-pay-page";
 import { payPageUrl } from "@/lib/urls";
 import { merchantPreferences } from "../../preferences";
 
@@ -29,13 +32,17 @@ export default async function RequestDetail({ params }: { params: Promise<{ id: 
   const { locale, timeZone } = prefs;
   const found = await getMerchantRequest(merchant, (await params).id);
   if (!found) notFound();
-  const { request: r, events, proofs, deliveries } = found;
+  const { request: r, events, proofs, deliveries, refunds } = found;
   const m = dashboardMessagesFor(locale);
   const pm = messagesFor(locale);
   const facts = paymentFacts(r, proofs, new Date());
   const url = payPageUrl(r.id);
   const via = { api: m.via_api, dashboard: m.via_dashboard, admin: m.via_admin }[r.createdVia] ?? r.createdVia;
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
+  const refundable = await refundOptions(r, proofs);
+  const network = chainFor(r.chainId, r.testMode);
+  const walletChain = { chainId: r.chainId, name: network.name, publicRpcUrl: network.publicRpcUrl, nativeCurrencySymbol: network.nativeCurrencySymbol };
+  const rt = refundLabels(m);
 
   const usdc = (micro: bigint) => <span className="font-mono">{formatUsdcAmount(micro, locale)} USDC</span>;
   const rows: [string, ReactNode, string?][] = [
@@ -112,6 +119,38 @@ export default async function RequestDetail({ params }: { params: Promise<{ id: 
             </div>
           ))}
         </dl>
+        {((refundable && !refundable.simulated) || refunds.length > 0) && (
+          <section aria-labelledby="refunds-heading" className="space-y-3" data-testid="refunds">
+            <h2 id="refunds-heading" className="text-lg font-semibold">
+              {rt.refundsHeading}
+            </h2>
+            <RefundSection
+              requestId={r.id}
+              refunds={refunds.map((x) => ({
+                id: x.id,
+                status: x.status,
+                amountMicro: x.amountMicro.toString(),
+                toAddress: x.toAddress,
+                txHash: x.txHash,
+                simulated: x.simulated,
+                reason: x.reason,
+                initiatedBy: x.initiatedBy,
+                rejectionReason: x.rejectionReason,
+              }))}
+              // Sent from the merchant's wallet only for a payment that moved real USDC.
+              refundable={refundable && !refundable.simulated ? { micro: refundable.refundableMicro.toString(), payer: refundable.payer } : null}
+              wallet={r.receivingWallet}
+              requestedMicro={r.usdcMicro.toString()}
+              fiatMinor={String(r.fiatAmountInt)}
+              fiatCode={r.fiatCode}
+              partner={partner.name}
+              locale={locale}
+              chain={walletChain}
+              explorerTxUrl={network.explorerTxUrl}
+              t={rt}
+            />
+          </section>
+        )}
         <RequestTimelineList entries={requestTimeline(r, events, deliveries)} via={via} partner={partner.name} m={m} pm={pm} when={when} />
       </main>
       <DashboardFooter prefs={prefs} m={m} here={`/merchant/requests/${r.id}`} />

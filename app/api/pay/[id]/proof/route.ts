@@ -4,7 +4,8 @@
  * a wrong hash can only fail verification. Rate-limited per IP. Answers with the pay page's public
  * status, never the partner's request object (no metadata, no customer details).
  */
-import { PAY_PROOF_LIMIT, withPublic } from "@/lib/api/with-public";
+import { withPublic } from "@/lib/api/with-public";
+import { PAY_PROOF_LIMIT } from "@/lib/rate-limit/ip-limit";
 import { attachProof } from "@/lib/payments/attach-proof";
 import { serializePayStatus } from "@/lib/payments/pay-status";
 import { attachProofInput } from "@/lib/schemas/proof";

@@ -1,7 +1,7 @@
 /** Tenant + mode: findMerchantOrNotFound makes other partners' and modes' ids a plain 404. */
 import { withApiKey } from "@/lib/api/with-api-key";
 import { merchantOperations } from "@/lib/api/operations/merchants";
-import { findMerchantOrNotFound } from "@/lib/api/tenant";
+import { findMerchantOrNotFound } from "@/lib/tenancy";
 import { presentMerchant } from "@/lib/merchants/present-merchants";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { adminPartner } from "@/lib/console/read/admin";
-import { adminPageSession } from "@/lib/console-auth/current";
+import { adminPageSession } from "@/lib/auth/session/current-console-user";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card, Check, Field, Table, td, when } from "@/components/ui/field";
 import { BrandingForm } from "@/components/partner/branding-form";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { isApiError } from "@/lib/api/errors";
+import { isApiError } from "@/lib/errors";
 import { partnerRequestDetail } from "@/lib/console/read/partner";
 import { partnerPageCtx } from "@/lib/console/page-ctx";
 import { ActionForm } from "@/components/ui/action-form";

@@ -7,6 +7,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { proofOperations } from "@/lib/api/operations/proofs";
 import { attachProof } from "@/lib/payments/attach-proof";
+import { refundsOf } from "@/lib/refunds/list-refunds";
 import { serializeRequest } from "@/lib/requests/serialize-request";
 import { allowOptions, methodNotAllowed } from "@/lib/api/allowed-methods";
 
@@ -18,7 +19,8 @@ export const POST = withApiKey(proofOperations.attachProof, async ({ ctx, body, 
     source: "partner_api",
     scope: ctx,
   });
-  return serializeRequest(request, proof);
+  // An idempotent re-attach may answer a paid request: its refunds are part of it.
+  return serializeRequest(request, proof, await refundsOf(request.id));
 });
 
 // Any other method: the error table's JSON 405 with Allow; OPTIONS names the real ones.
