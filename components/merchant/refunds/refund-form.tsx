@@ -5,7 +5,8 @@
 // merchant's wallet send it (./use-refund-sender).
 import { useId, useState } from "react";
 import { CopyButton } from "@/components/pay/copy-button";
-import { startRefund, type PreparedTransfer } from "@/app/(merchant)/merchant/requests/[id]/refund-actions";
+import { startRefund } from "@/app/(merchant)/merchant/requests/[id]/refund-actions";
+import type { RefundTransfer } from "./send-refund";
 import { fill, formatFiat } from "@/lib/i18n/format";
 import { formatUsdcAmount, shortAddress } from "@/lib/i18n/dashboard-format";
 import type { Locale } from "@/lib/i18n/locales";
@@ -29,7 +30,7 @@ export interface RefundFormProps {
   locale: Locale;
   /** A wallet is at work for this section: no second submission meanwhile. */
   busy: boolean;
-  onCreated: (refundId: string, transfer: PreparedTransfer) => Promise<void>;
+  onCreated: (refundId: string, transfer: RefundTransfer) => Promise<void>;
   t: RefundLabels;
 }
 

@@ -18,7 +18,7 @@ export interface RefundTransfer {
   data: string;
 }
 
-/** The request's network as the dashboard names it (lib/requests/load-pay-page.ts chainFor). */
+/** The request's network as the dashboard names it (lib/pay-page/load-pay-page.ts chainFor). */
 export interface WalletChain {
   chainId: number;
   name: string;

@@ -4,11 +4,11 @@
 // wrong is kept per refund, so it stays beside that refund while the page re-reads itself.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { prepareRefund, submitRefund, type PreparedTransfer } from "@/app/(merchant)/merchant/requests/[id]/refund-actions";
+import { prepareRefund, submitRefund } from "@/app/(merchant)/merchant/requests/[id]/refund-actions";
 import { fill } from "@/lib/i18n/format";
 import { shortAddress } from "@/lib/i18n/dashboard-format";
 import type { RefundLabels } from "./refund-labels";
-import type { WalletChain } from "./send-refund";
+import type { RefundTransfer, WalletChain } from "./send-refund";
 
 export interface RefundNotice {
   refundId: string;
@@ -21,7 +21,7 @@ export function useRefundSender(chain: WalletChain, t: RefundLabels) {
   const [notice, setNotice] = useState<RefundNotice | null>(null);
 
   /** Sends `refundId`; `prepared` when the caller already has its transfer (just created). */
-  async function send(refundId: string, prepared?: PreparedTransfer): Promise<void> {
+  async function send(refundId: string, prepared?: RefundTransfer): Promise<void> {
     setBusy(refundId);
     setNotice(null);
     const stop = (message: string) => setNotice({ refundId, message });

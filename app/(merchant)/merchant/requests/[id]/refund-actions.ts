@@ -17,18 +17,10 @@ import { submitRefundTx } from "@/lib/refunds/submit-refund-tx";
 import { actionFailure } from "../../action-failure";
 import { merchantPreferences } from "../../preferences";
 import { ADDRESS_RE } from "@/lib/schemas/hex";
+import type { RefundTransfer } from "@/components/merchant/refunds/send-refund";
 
 export type RefundActionResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; field?: "amount" | "to" | "reason" };
 
-/** prepareRefundTransfer's answer as the browser receives it (bigint as a decimal string). */
-export interface PreparedTransfer {
-  chainId: number;
-  usdcContract: string;
-  from: string;
-  to: string;
-  amountMicro: string;
-  data: string;
-}
 
 
 async function labels(): Promise<DashboardMessages> {
@@ -63,7 +55,7 @@ function fail(m: DashboardMessages, err: unknown, of: "request" | "refund" = "re
   return { ok: false, error };
 }
 
-const forBrowser = (t: Awaited<ReturnType<typeof prepareRefundTransfer>>): PreparedTransfer => ({
+const forBrowser = (t: Awaited<ReturnType<typeof prepareRefundTransfer>>): RefundTransfer => ({
   chainId: t.chainId,
   usdcContract: t.usdcContract,
   from: t.from,
@@ -82,7 +74,7 @@ export interface StartRefundInput {
 }
 
 /** Creates the merchant's refund (awaiting_transfer) and returns the transfer its wallet must send. */
-export async function startRefund(input: StartRefundInput): Promise<RefundActionResult<{ refundId: string; transfer: PreparedTransfer }>> {
+export async function startRefund(input: StartRefundInput): Promise<RefundActionResult<{ refundId: string; transfer: RefundTransfer }>> {
   const m = await labels();
   try {
     const session = await currentMerchant();
@@ -108,7 +100,7 @@ export async function startRefund(input: StartRefundInput): Promise<RefundAction
 }
 
 /** The transfer an approved (or not yet sent) refund needs from the merchant's wallet. */
-export async function prepareRefund(refundId: string): Promise<RefundActionResult<{ transfer: PreparedTransfer }>> {
+export async function prepareRefund(refundId: string): Promise<RefundActionResult<{ transfer: RefundTransfer }>> {
   const m = await labels();
   try {
     const session = await currentMerchant();
